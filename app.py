@@ -1,0 +1,43 @@
+"""Scientific Spaces Explorables: one interactive tab per article of the Scientific Spaces blog (kexue.fm).
+
+`build_demo()` composes the tab modules listed in `demos.tabs.SHOWN`; `python app.py` launches the app.
+`?tab=<id>` in the URL opens that tab.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import gradio as gr
+
+from demos import guide
+from demos.common import launch_kwargs
+from demos.i18n import I18N
+from demos.tabs import SHOWN
+
+
+def select_tab(request: gr.Request):
+    """Deep link: open the tab named by the `?tab=<id>` query parameter."""
+    tab = request.query_params.get("tab") if request else None
+    return gr.Tabs(selected=tab) if tab in SHOWN else gr.skip()
+
+
+def build_demo() -> gr.Blocks:
+    # import every tab first: a module's `with gr.Blocks()` inside our context would render it a second time
+    modules = {tab_id: importlib.import_module(f"demos.{tab_id}") for tab_id in SHOWN}
+    with gr.Blocks(title="Scientific Spaces Explorables") as root:
+        gr.Markdown(I18N("app.title"), elem_classes="app-title")
+        gr.Markdown(I18N("app.tagline"), elem_classes="app-tagline")
+        with gr.Tabs(elem_id="tabs") as tabs:
+            for tab_id in SHOWN:
+                with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}"):
+                    modules[tab_id].demo.render()
+        root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", queue=False)
+    guide.api_md.value = guide.describe_api(root)
+    return root
+
+
+demo = build_demo()
+
+if __name__ == "__main__":
+    demo.launch(**launch_kwargs())

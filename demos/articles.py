@@ -1,0 +1,64 @@
+"""The blog articles this app explains: titles, dates, links, and how to cite them.
+
+Citation formats follow the blog's own footer (an APA-style line and a BibTeX `@online` entry keyed kexuefm-<id>).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+AUTHOR_ZH = "苏剑林"
+AUTHOR_EN = "Su, J."
+SITE = "Scientific Spaces (科学空间)"
+
+
+@dataclass(frozen=True)
+class Article:
+    tab_id: str  # the ?tab=<id> deep link and the i18n prefix
+    archive: int  # kexue.fm/archives/<archive>
+    title_zh: str
+    title_en: str
+    date: dt.date
+    related: tuple[tuple[str, str], ...] = ()  # (label, url) of posts the tab also draws on
+
+    @property
+    def url(self) -> str:
+        return f"https://kexue.fm/archives/{self.archive}"
+
+    def apa(self) -> str:
+        when = f"{self.date.year}, {self.date.strftime('%B')} {self.date.day}"
+        return f"{AUTHOR_EN} ({when}). {self.title_zh} [{self.title_en}] [Blog post]. {SITE}. {self.url}"
+
+    def bibtex(self) -> str:
+        return (
+            f"@online{{kexuefm-{self.archive},\n"
+            f"  title={{{self.title_zh}}},\n"
+            f"  author={{{AUTHOR_ZH}}},\n"
+            f"  year={{{self.date.year}}},\n"
+            f"  month={{{self.date.strftime('%b')}}},\n"
+            f"  url={{\\url{{{self.url}}}}},\n"
+            f"}}"
+        )
+
+
+ARTICLES: dict[str, Article] = {
+    a.tab_id: a
+    for a in [
+        Article(
+            "smooth",
+            6620,
+            "函数光滑化杂谈：不可导函数的可导逼近",
+            "Smoothing functions: differentiable approximations of non-differentiable functions",
+            dt.date(2019, 5, 20),
+            related=(("寻求一个光滑的最大值函数 (2015)", "https://kexue.fm/archives/3290"),),
+        ),
+        Article(
+            "guide",
+            6508,
+            "科学空间浏览指南（FAQ）",
+            "A browsing guide to Scientific Spaces (FAQ)",
+            dt.date(2019, 3, 26),
+        ),
+    ]
+}

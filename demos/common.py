@@ -1,0 +1,111 @@
+"""Pieces every tab shares: the article header with its cite block, LaTeX settings, and input validation that turns
+bad input into a clear `gr.Error` instead of a traceback."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+
+from demos.articles import ARTICLES, Article
+from demos.i18n import I18N
+
+LATEX = [
+    {"left": "$$", "right": "$$", "display": True},
+    {"left": "$", "right": "$", "display": False},
+]
+
+
+def markdown(value, **kwargs) -> gr.Markdown:
+    """A Markdown block that renders $inline$ and $$display$$ LaTeX."""
+    return gr.Markdown(value, latex_delimiters=LATEX, **kwargs)
+
+
+def cite_block(article: Article) -> None:
+    with gr.Accordion(I18N("common.cite"), open=False, elem_classes="cite"):
+        gr.Markdown(I18N("common.cite_apa"))
+        gr.Code(article.apa(), language=None, lines=1, show_label=False, interactive=False)
+        gr.Markdown(I18N("common.cite_bibtex"))
+        gr.Code(article.bibtex(), language=None, show_label=False, interactive=False)
+
+
+def article_header(tab_id: str, summary_key: str) -> None:
+    """Chinese and English title, date, link to the original, cite button, and our summary with its formulas."""
+    article = ARTICLES[tab_id]
+    links = [f"[kexue.fm/archives/{article.archive}]({article.url})"]
+    links += [f"[{label}]({url})" for label, url in article.related]
+    gr.Markdown(
+        f"## {article.title_zh}\n**{article.title_en}** · 苏剑林 Su Jianlin · {article.date.isoformat()} · "
+        + " · ".join(links),
+        elem_classes="article-title",
+    )
+    cite_block(article)
+    markdown(I18N(summary_key), elem_classes="article-summary")
+    gr.Markdown(I18N("common.summary_note"), elem_classes="article-note")
+
+
+# ---------------------------------------------------------------- input validation
+
+MAX_VECTOR = 1000
+_NUMBER = re.compile(r"[^\s,;\[\]()]+")
+
+
+def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vector") -> np.ndarray:
+    """'[2, 1, 4]' or '2 1 4' or a list of numbers -> float array; anything else -> gr.Error saying what is wrong."""
+    if isinstance(text, (list, tuple)):
+        tokens = [str(t) for t in text]
+    elif isinstance(text, str):
+        tokens = _NUMBER.findall(text)
+    else:
+        raise gr.Error(f"{what} must be text such as '2, 1, 4, 5, 3', not {type(text).__name__}.")
+    if not tokens:
+        raise gr.Error(f"{what} is empty: enter numbers such as '2, 1, 4, 5, 3'.")
+    if len(tokens) > max_len:
+        raise gr.Error(f"{what} has {len(tokens)} entries; the limit is {max_len}.")
+    values = []
+    for tok in tokens:
+        try:
+            v = float(tok)
+        except ValueError:
+            raise gr.Error(f"{what} contains '{tok[:20]}', which is not a number.") from None
+        if not math.isfinite(v):
+            raise gr.Error(f"{what} contains {tok[:20]}; only finite numbers are allowed (no NaN or infinity).")
+        if abs(v) > 1e6:
+            raise gr.Error(f"{what} contains {tok[:20]}; entries must lie within ±1,000,000.")
+        values.append(v)
+    return np.asarray(values, dtype=np.float64)
+
+
+def parse_number(value: object, name: str, low: float, high: float, integer: bool = False) -> float:
+    """A finite number in (low, high] (or an integer in [low, high]); otherwise a clear gr.Error."""
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise gr.Error(f"{name} must be a number, not {str(value)[:20]!r}.") from None
+    if not math.isfinite(v):
+        raise gr.Error(f"{name} must be finite, not {v}.")
+    if integer:
+        if v != int(v) or not low <= v <= high:
+            raise gr.Error(f"{name} must be a whole number from {low:g} to {high:g}, not {v:g}.")
+        return int(v)
+    if not low < v <= high:
+        raise gr.Error(f"{name} must be greater than {low:g} and at most {high:g}, not {v:g}.")
+    return v
+
+
+# ---------------------------------------------------------------- launching
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def launch_kwargs() -> dict:
+    """Theme, CSS and translations: in Gradio 6 these go to `launch()`, for the whole app or a tab run alone."""
+    return {
+        "theme": gr.themes.Soft(primary_hue="blue", secondary_hue="amber"),
+        "css_paths": [ASSETS / "style.css"],
+        "i18n": I18N,
+        "footer_links": ["api", "settings"],
+    }

@@ -1,0 +1,88 @@
+"""Guide tab (kexue.fm/archives/6508): how to use each tab, cite, call the API, run offline and reproduce the weights.
+
+The API section is generated from the endpoints of the app it is rendered in (`describe_api`), so it stays true as
+tabs are added. Runs alone: `python -m demos.guide`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import gradio as gr
+
+from demos.articles import ARTICLES
+from demos.common import article_header, markdown
+from demos.i18n import I18N
+from demos.tabs import SHOWN
+from models import hub
+
+OFFLINE = """\
+```bash
+# run the app with no network at all: the weights are bundled under assets/weights/
+HF_HUB_OFFLINE=1 python app.py
+# load every model through the Hugging Face Hub code path instead (pinned revisions, strict loading)
+EXPLORABLES_WEIGHTS=hub python app.py
+# write a snapshot (safetensors + config + model card + metrics) and, with a token, push it
+python -m training.publish --help
+```"""
+
+
+def describe_api(blocks: gr.Blocks, url: str = "http://127.0.0.1:7860") -> str:
+    """Markdown with a `gradio_client` call for every public endpoint of `blocks`, using the UI's own defaults."""
+    info = blocks.get_api_info()["named_endpoints"]
+    defaults = {f"/{fn.api_name}": fn.inputs for fn in blocks.fns.values() if fn.api_name}
+    parts = [f'```python\nfrom gradio_client import Client\n\nclient = Client("{url}")\n```']
+    for endpoint, spec in sorted(info.items()):
+        summary = (spec.get("description") or "").strip().splitlines()
+        lines = [f"#### `{endpoint}`", "", summary[0] if summary else "", "", "```python", "result = client.predict("]
+        for param, comp in zip(spec["parameters"], defaults.get(endpoint, []), strict=False):
+            value = comp.value
+            lines.append(
+                f"    {param['parameter_name']}={json.dumps(value, ensure_ascii=False)},  # {param['python_type']['type']}"
+            )
+        lines += [f'    api_name="{endpoint}",', ")", "```"]
+        returns = ", ".join(f"{r['component']}" for r in spec["returns"])
+        lines.append(f"Returns a tuple of: {returns}." if len(spec["returns"]) > 1 else f"Returns: {returns}.")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def describe_weights() -> str:
+    """A table of the models in the hub registry; empty when none is shipped."""
+    rows = ["| model | hub repo | revision | bundled |", "|---|---|---|---|"]
+    for name, entry in hub.REGISTRY.items():
+        bundled = "yes" if (hub.bundled_dir(name) / "model.safetensors").is_file() else "no"
+        rows.append(
+            f"| {name} | [{entry.repo_id}](https://huggingface.co/{entry.repo_id}) | `{entry.revision[:12]}` | {bundled} |"
+        )
+    return "\n".join(rows)
+
+
+def describe_citations() -> str:
+    return "\n\n".join(f"- {ARTICLES[t].apa()}" for t in SHOWN)
+
+
+with gr.Blocks() as demo:
+    article_header("guide", "guide.summary")
+    gr.Markdown(I18N("guide.tabs_title"), elem_classes="section-title")
+    for tab_id in SHOWN:
+        with gr.Accordion(I18N(f"app.tab.{tab_id}"), open=False):
+            markdown(I18N(f"guide.tab.{tab_id}"))
+            gr.Markdown(f"`?tab={tab_id}` · [{ARTICLES[tab_id].url}]({ARTICLES[tab_id].url})")
+    gr.Markdown(I18N("guide.api_title"), elem_classes="section-title")
+    gr.Markdown(I18N("guide.api_intro"))
+    api_md = gr.Markdown(elem_id="guide-api")  # filled by `describe_api` once the whole app is composed
+    gr.Markdown(I18N("guide.offline_title"), elem_classes="section-title")
+    gr.Markdown(OFFLINE)
+    gr.Markdown(describe_weights() if hub.REGISTRY else I18N("guide.no_models"), elem_id="guide-weights")
+    gr.Markdown(I18N("guide.cite_title"), elem_classes="section-title")
+    gr.Markdown(describe_citations())
+    gr.Markdown(I18N("guide.license_title"), elem_classes="section-title")
+    gr.Markdown(I18N("guide.license"))
+
+api_md.value = describe_api(demo)  # standalone: only this tab's endpoints; app.build_demo() redoes it for the whole app
+
+if __name__ == "__main__":
+    from demos.common import launch_kwargs
+
+    demo.launch(**launch_kwargs())

@@ -1,0 +1,68 @@
+"""The one place that resolves and loads model weights.
+
+Resolution for a model `name` of the table below:
+1. the bundled snapshot `assets/weights/<name>/` (config.json + model.safetensors), unless
+2. `EXPLORABLES_WEIGHTS=hub` is set, or the snapshot is absent: then `from_pretrained(repo_id, revision=<pinned>)`,
+   which reads the Hugging Face cache (offline with HF_HUB_OFFLINE=1) or downloads.
+Both paths go through `PyTorchModelHubMixin.from_pretrained` with `strict=True`; weights come only from safetensors.
+Repo ids come from this table, never from user input.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from huggingface_hub import PyTorchModelHubMixin
+from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
+
+ROOT = Path(__file__).resolve().parent.parent
+WEIGHTS_DIR = ROOT / "assets" / "weights"
+ENV_SOURCE = "EXPLORABLES_WEIGHTS"
+
+
+@dataclass(frozen=True)
+class WeightsEntry:
+    repo_id: str
+    revision: str  # a pinned commit (or tag) on the hub
+    description: str
+
+
+# name -> where its weights live. A model is added here when its issue lands with a measured snapshot.
+REGISTRY: dict[str, WeightsEntry] = {}
+
+
+class WeightsUnavailable(RuntimeError):
+    """Neither the bundled snapshot nor the hub could provide a model's weights."""
+
+
+def bundled_dir(name: str) -> Path:
+    return WEIGHTS_DIR / name
+
+
+def source() -> str:
+    """'bundled' (default: snapshot first, hub as fallback) or 'hub' (always the hub)."""
+    value = os.environ.get(ENV_SOURCE, "bundled").strip().lower()
+    if value not in ("bundled", "hub"):
+        raise ValueError(f"{ENV_SOURCE} must be 'bundled' or 'hub', not {value!r}")
+    return value
+
+
+def load(cls: type[PyTorchModelHubMixin], name: str, registry: dict[str, WeightsEntry] | None = None):
+    """Load model `name` as an instance of `cls` (in eval mode), from the bundled snapshot or the hub."""
+    table = REGISTRY if registry is None else registry
+    if name not in table:
+        raise KeyError(f"unknown model {name!r}; known: {sorted(table)}")
+    entry = table[name]
+    local = bundled_dir(name)
+    if source() == "bundled" and (local / "model.safetensors").is_file():
+        return cls.from_pretrained(str(local), strict=True)
+    try:
+        return cls.from_pretrained(entry.repo_id, revision=entry.revision, strict=True)
+    except (LocalEntryNotFoundError, OfflineModeIsEnabled, HfHubHTTPError, OSError) as err:
+        raise WeightsUnavailable(
+            f"weights for {name!r} are neither bundled at {local} nor available from the hub repo "
+            f"{entry.repo_id}@{entry.revision} ({type(err).__name__}: {err}). Restore the snapshot folder, "
+            f"pre-download the repo into the Hugging Face cache, or run with network access."
+        ) from err
