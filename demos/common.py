@@ -50,7 +50,7 @@ def article_header(tab_id: str, summary_key: str) -> None:
 # ---------------------------------------------------------------- input validation
 
 MAX_VECTOR = 1000
-_NUMBER = re.compile(r"[^\s,;\[\]()]+")
+_NUMBER = re.compile(r"[^\s,;\[\]()，；、【】（）]+")  # ASCII and full-width separators
 
 
 def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vector") -> np.ndarray:

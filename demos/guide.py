@@ -6,8 +6,6 @@ tabs are added. Runs alone: `python -m demos.guide`.
 
 from __future__ import annotations
 
-import json
-
 import gradio as gr
 
 from demos.articles import ARTICLES
@@ -36,10 +34,7 @@ def describe_api(blocks: gr.Blocks, url: str = "http://127.0.0.1:7860") -> str:
         summary = (spec.get("description") or "").strip().splitlines()
         lines = [f"#### `{endpoint}`", "", summary[0] if summary else "", "", "```python", "result = client.predict("]
         for param, comp in zip(spec["parameters"], defaults.get(endpoint, []), strict=False):
-            value = comp.value
-            lines.append(
-                f"    {param['parameter_name']}={json.dumps(value, ensure_ascii=False)},  # {param['python_type']['type']}"
-            )
+            lines.append(f"    {param['parameter_name']}={comp.value!r},  # {param['python_type']['type']}")
         lines += [f'    api_name="{endpoint}",', ")", "```"]
         returns = ", ".join(f"{r['component']}" for r in spec["returns"])
         lines.append(f"Returns a tuple of: {returns}." if len(spec["returns"]) > 1 else f"Returns: {returns}.")

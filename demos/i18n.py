@@ -76,7 +76,8 @@ EN: dict[str, str] = {
     ),
     "smooth.formula.topk": (
         "soft-$k$-max: $x\\leftarrow x-\\min x$, $p^{(0)}=0$, $p^{(i)}=p^{(i-1)}+\\mathrm{softmax}\\big(K(1-p^{(i-1)})"
-        "\\otimes x\\big)$ for $i=1..k$. It sums to $k$; no error bound is known, so the gap is measured. Shown too: "
+        "\\otimes x\\big)$ for $i=1..k$. It sums to $k$, but no error bound is known and its entries can even leave "
+        "$[0,1]$ (try $x=0,1$ with $k=2$), so the gap is measured. Shown too (orange): "
         "the 2024 follow-up's soft top-$k$, $\\nabla_x\\frac1K\\ln\\sum_{|S|=k}e^{K\\sum_{i\\in S}x_i}$."
     ),
     "smooth.formula.abs": (
@@ -201,7 +202,8 @@ ZH: dict[str, str] = {
     ),
     "smooth.formula.topk": (
         "soft-$k$-max：$x\\leftarrow x-\\min x$，$p^{(0)}=0$，$p^{(i)}=p^{(i-1)}+\\mathrm{softmax}\\big(K(1-p^{(i-1)})"
-        "\\otimes x\\big)$，$i=1..k$。其和为 $k$；目前没有已证明的误差界，所以这里直接测量差距。同时给出 2024 年续篇的"
+        "\\otimes x\\big)$，$i=1..k$。其和为 $k$，但没有已知的误差界，分量甚至可能超出 $[0,1]$（试试 $x=0,1$、$k=2$），"
+        "所以这里直接测量差距。同时给出（橙色）2024 年续篇的"
         "软 top-$k$：$\\nabla_x\\frac1K\\ln\\sum_{|S|=k}e^{K\\sum_{i\\in S}x_i}$。"
     ),
     "smooth.formula.abs": (

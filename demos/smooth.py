@@ -17,6 +17,8 @@ from demos.smooth_plots import experiment_figure, pair_figure
 from models import smooth, soft_f1_experiment
 
 MAX_K = 1e4
+MIN_SHARE = 0.02
+STEPS = (50, 1000)
 DEFAULT_VECTOR = "2, 1, 4, 5, 3"
 DEFAULT_BATCH = [
     [1, 2.1],
@@ -50,6 +52,17 @@ def parse_batch(batch: object) -> tuple[np.ndarray, np.ndarray]:
     return labels, scores
 
 
+def _json_safe(values: dict) -> dict:
+    """NaN (an unknown bound) becomes null: browsers' JSON has no NaN."""
+
+    def fix(v):
+        if isinstance(v, list):
+            return [fix(u) for u in v]
+        return None if isinstance(v, float) and np.isnan(v) else v
+
+    return {key: fix(v) for key, v in values.items()}
+
+
 def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object = None):
     """Hard vs smooth value of one function pair at temperature K.
 
@@ -72,11 +85,14 @@ def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object 
         x = parse_vector(vector)
     k = parse_number(k, "k", 1, len(x), integer=True) if function == "topk" else 1
     pair = smooth.evaluate(function, K, x, k, labels)
-    result = {"function": function, "K": K, "n": len(x), **asdict(pair)}
-    result["error_bound"] = None if np.isnan(pair.error_bound) else pair.error_bound
-    result["bound_holds"] = bool(
-        np.all(np.asarray(pair.smooth) >= np.asarray(pair.lower) - 1e-9)
-        and np.all(np.asarray(pair.smooth) <= np.asarray(pair.upper) + 1e-9)
+    result = {"function": function, "K": K, "n": len(x), **_json_safe(asdict(pair))}
+    result["bound_holds"] = (
+        None
+        if np.isnan(pair.error_bound)
+        else bool(
+            np.all(np.asarray(pair.smooth) >= np.asarray(pair.lower) - 1e-9)
+            and np.all(np.asarray(pair.smooth) <= np.asarray(pair.upper) + 1e-9)
+        )
     )
     if function == "topk":
         result["k"] = k
@@ -89,16 +105,16 @@ def smooth_experiment(seed: int = 0, positive_share: float = 0.1, steps: int = 3
 
     Args:
         seed: integer seed of the data and the training (0..2**31-1).
-        positive_share: share of positive points, 0 < share <= 0.5.
-        steps: Adam steps per loss, 10..1000.
+        positive_share: share of positive points, 0.02 <= share <= 0.5.
+        steps: Adam steps per loss, 50..1000.
     Returns:
         A plot of the held-out points with each decision boundary, a table, and the results as JSON.
     """
     seed = parse_number(seed, "Seed", 0, 2**31 - 1, integer=True)
     share = parse_number(positive_share, "Share of positives", 0.0, 0.5)
-    if share < 0.01:
-        raise gr.Error("Share of positives must be at least 0.01 so that the held-out set has positives.")
-    steps = parse_number(steps, "Steps", 10, 1000, integer=True)
+    if share < MIN_SHARE:
+        raise gr.Error(f"Share of positives must be at least {MIN_SHARE} so that the held-out set has positives.")
+    steps = parse_number(steps, "Steps", *STEPS, integer=True)
     data, results = soft_f1_experiment.run(seed=seed, positive_share=share, steps=steps)
     table = [[r.recipe, round(r.test_f1, 4), round(r.train_f1, 4), round(r.test_accuracy, 4)] for r in results]
     payload = {"seed": seed, "positive_share": share, "steps": steps, "results": [asdict(r) for r in results]}
@@ -186,8 +202,8 @@ with gr.Blocks() as demo:
     markdown(I18N("smooth.experiment_intro"))
     with gr.Row():
         seed = gr.Number(0, precision=0, label=I18N("smooth.seed"))
-        share = gr.Slider(0.02, 0.5, value=0.1, step=0.01, label=I18N("smooth.positive_share"))
-        steps = gr.Slider(50, 1000, value=300, step=50, label=I18N("smooth.steps"))
+        share = gr.Slider(MIN_SHARE, 0.5, value=0.1, step=0.01, label=I18N("smooth.positive_share"))
+        steps = gr.Slider(*STEPS, value=300, step=50, label=I18N("smooth.steps"))
         run = gr.Button(I18N("smooth.run"), variant="primary", elem_id="smooth-run")
     with gr.Row(equal_height=False):
         exp_plot = gr.Plot(label=I18N("smooth.experiment_plot"))

@@ -31,7 +31,8 @@ def _band(fig: go.Figure, x, lower, upper, shape: str = "linear", name: str = "b
 
 def _left_vector_valued(fig, name, pair: smooth.Pair, x, K, k) -> None:
     idx = np.arange(1, len(x) + 1)
-    _band(fig, idx, pair.lower, pair.upper, shape="hvh")
+    if not np.isnan(pair.lower).any():  # top-k claims no band
+        _band(fig, idx, pair.lower, pair.upper, shape="hvh")
     fig.add_trace(go.Bar(x=idx, y=pair.smooth, marker_color=SOFT, opacity=0.75, name="smooth"), 1, 1)
     fig.add_trace(
         go.Scatter(

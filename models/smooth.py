@@ -177,16 +177,19 @@ def soft_topk_esp(x: np.ndarray, K: float, k: int) -> np.ndarray:
 
 
 def topk_pair(x: np.ndarray, K: float, k: int) -> Pair:
+    """No band is claimed: no bound is known, and the recursion can even leave [0, 1] (x = [0, 1], k = 2, K = 1
+    gives [0.70, 1.30]); the principled `soft_topk_esp` always stays inside."""
     hard = topk_multihot(x, k)
     soft = soft_topk_recursion(x, K, k)
+    unknown = [float("nan")] * len(x)
     return Pair(
         hard.tolist(),
         soft.tolist(),
-        np.zeros(len(x)).tolist(),
-        np.ones(len(x)).tolist(),
+        unknown,
+        unknown,
         float(np.abs(soft - hard).sum()),
         float("nan"),
-        "no error bound is known for the soft-k-max recursion; the L1 gap is measured",
+        "no error bound is known for the soft-k-max recursion (it can even leave [0, 1]); the L1 gap is measured",
     )
 
 

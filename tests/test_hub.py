@@ -1,0 +1,83 @@
+"""models/hub.py: bundled snapshot first, the real hub code path (offline, from a seeded cache) on request or as a
+fallback, strict loading, and a clear error when neither source has the weights."""
+
+from __future__ import annotations
+
+import huggingface_hub
+import pytest
+import torch
+from hub_cache import seed_hub_cache
+from tiny_model import OtherNet, TinyNet
+
+from models import hub
+from training.publish import CardInfo, write_snapshot
+
+CARD = CardInfo(title="Tiny", summary="A test model.", data="None.", command="pytest")
+
+
+@pytest.fixture
+def snapshot(tmp_path, monkeypatch):
+    """A bundled snapshot of TinyNet under a temporary assets/weights, and its reference weights."""
+    torch.manual_seed(0)
+    model = TinyNet(hidden=6)
+    monkeypatch.setattr(hub, "WEIGHTS_DIR", tmp_path / "weights")
+    write_snapshot(model, tmp_path / "weights" / "tiny", {"loss": 0.1}, CARD)
+    return model.state_dict()
+
+
+@pytest.fixture
+def offline_cache(tmp_path, monkeypatch, snapshot):
+    """An offline HF cache holding the same snapshot as repo explorables/tiny; returns a registry pinned to it."""
+    cache = tmp_path / "hub-cache"
+    commit = seed_hub_cache(tmp_path / "weights" / "tiny", "explorables/tiny", cache)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(cache))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    return {"tiny": hub.WeightsEntry("explorables/tiny", commit, "test model")}
+
+
+def assert_same_weights(model: torch.nn.Module, reference: dict) -> None:
+    state = model.state_dict()
+    assert state.keys() == reference.keys()
+    for key, value in reference.items():
+        assert torch.equal(state[key], value), key
+
+
+def test_bundled_snapshot_loads_with_its_config(snapshot, offline_cache):
+    model = hub.load(TinyNet, "tiny", offline_cache)
+    assert model.inner.out_features == 6  # from config.json, not the class default
+    assert not model.training
+    assert_same_weights(model, snapshot)
+
+
+def test_env_forces_the_hub_path_and_it_matches_the_bundled_load(snapshot, offline_cache, monkeypatch, tmp_path):
+    monkeypatch.setenv(hub.ENV_SOURCE, "hub")
+    (tmp_path / "weights" / "tiny" / "model.safetensors").write_bytes(b"corrupt")  # proves the bundle is not read
+    assert_same_weights(hub.load(TinyNet, "tiny", offline_cache), snapshot)
+
+
+def test_missing_bundle_falls_back_to_the_hub_cache(snapshot, offline_cache, tmp_path):
+    (tmp_path / "weights" / "tiny" / "model.safetensors").unlink()
+    assert_same_weights(hub.load(TinyNet, "tiny", offline_cache), snapshot)
+
+
+def test_neither_source_gives_a_clear_error(offline_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(hub, "WEIGHTS_DIR", tmp_path / "nowhere")
+    missing = {"tiny": hub.WeightsEntry("explorables/absent", "0" * 40, "not in the cache")}
+    with pytest.raises(hub.WeightsUnavailable, match=r"neither bundled .* nor available from the hub"):
+        hub.load(TinyNet, "tiny", missing)
+
+
+def test_loading_is_strict(snapshot, offline_cache):
+    with pytest.raises(RuntimeError, match="Missing key"):
+        hub.load(OtherNet, "tiny", offline_cache)
+
+
+def test_unknown_model_name_is_refused(offline_cache):
+    with pytest.raises(KeyError, match="unknown model"):
+        hub.load(TinyNet, "nope", offline_cache)
+
+
+def test_bad_source_setting_is_refused(monkeypatch):
+    monkeypatch.setenv(hub.ENV_SOURCE, "cloud")
+    with pytest.raises(ValueError, match="'bundled' or 'hub'"):
+        hub.source()
