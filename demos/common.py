@@ -25,10 +25,10 @@ def markdown(value, **kwargs) -> gr.Markdown:
 
 
 def cite_block(article: Article) -> None:
-    with gr.Accordion(I18N("common.cite"), open=False, elem_classes="cite"):
-        gr.Markdown(I18N("common.cite_apa"))
+    with gr.Accordion(I18N("shared.cite"), open=False, elem_classes="cite"):
+        gr.Markdown(I18N("shared.cite_apa"))
         gr.Code(article.apa(), language=None, lines=1, show_label=False, interactive=False)
-        gr.Markdown(I18N("common.cite_bibtex"))
+        gr.Markdown(I18N("shared.cite_bibtex"))
         gr.Code(article.bibtex(), language=None, show_label=False, interactive=False)
 
 
@@ -44,7 +44,7 @@ def article_header(tab_id: str, summary_key: str) -> None:
     )
     cite_block(article)
     markdown(I18N(summary_key), elem_classes="article-summary")
-    gr.Markdown(I18N("common.summary_note"), elem_classes="article-note")
+    gr.Markdown(I18N("shared.summary_note"), elem_classes="article-note")
 
 
 # ---------------------------------------------------------------- input validation

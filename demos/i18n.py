@@ -11,13 +11,12 @@ EN: dict[str, str] = {
     "app.tagline": "Interactive, runnable versions of articles from the *Scientific Spaces* blog (kexue.fm) by Su Jianlin.",
     "app.tab.smooth": "Smooth approximations",
     "app.tab.guide": "Guide",
-    # the shared article header
-    "common.original": "Original article",
-    "common.also": "Builds on",
-    "common.cite": "Cite",
-    "common.cite_apa": "APA-style reference",
-    "common.cite_bibtex": "BibTeX",
-    "common.summary_note": "Summary in our own words; the article itself is CC BY-NC-ND, so read it at the link.",
+    # the shared article header (not "common.*": that is a gradio namespace)
+    "shared.cite": "Cite",
+    "shared.cite_apa": "APA-style reference",
+    "shared.cite_bibtex": "BibTeX",
+    "shared.summary_note": "The summary above is in our own words; the article itself is CC BY-NC-ND, so read it at the link.",
+    "shared.examples": "Examples",
     # smooth tab
     "smooth.summary": (
         "Networks output continuous numbers, but they are judged by discrete ones: a class label, an accuracy, "
@@ -145,12 +144,11 @@ ZH: dict[str, str] = {
     "app.tagline": "把苏剑林《科学空间》（kexue.fm）博客文章做成可以动手运行的交互演示。",
     "app.tab.smooth": "函数光滑化",
     "app.tab.guide": "使用指南",
-    "common.original": "原文",
-    "common.also": "相关文章",
-    "common.cite": "引用",
-    "common.cite_apa": "APA 风格引用",
-    "common.cite_bibtex": "BibTeX",
-    "common.summary_note": "以下为我们自己的概述；原文采用 CC BY-NC-ND 许可，请点击链接阅读原文。",
+    "shared.cite": "引用",
+    "shared.cite_apa": "APA 风格引用",
+    "shared.cite_bibtex": "BibTeX",
+    "shared.summary_note": "以上概述为我们自己的文字；原文采用 CC BY-NC-ND 许可，请点击链接阅读原文。",
+    "shared.examples": "示例",
     "smooth.summary": (
         "神经网络输出的是连续数值，但评价它的却是离散量：类别、准确率、F1。这些指标里含有 max、argmax 或阈值，"
         "梯度几乎处处为零，而我们能训练的损失（交叉熵）只是它们的替身。文章的办法是把这些硬函数“软化”，"

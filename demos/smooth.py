@@ -164,7 +164,7 @@ with gr.Blocks() as demo:
             result = gr.JSON(label=I18N("smooth.result"), elem_id="smooth-result")
     inputs = [function, K, vector, k, batch]
     log_k.input(None, log_k, K, js="(s) => Number(Math.pow(10, s).toPrecision(4))")
-    K.input(None, K, log_k, js="(k) => (k > 0 ? Math.min(3, Math.max(-2, Math.log10(k))) : -2)")
+    K.change(None, K, log_k, js="(k) => (k > 0 ? Math.min(3, Math.max(-2, Math.log10(k))) : -2)")
     function.change(
         _show_controls,
         function,
@@ -192,6 +192,7 @@ with gr.Blocks() as demo:
         outputs=[plot, result],
         fn=smooth_pair,
         example_labels=["soft-argmax, K = 5", "soft-k-max, k = 2, K = 20", "softplus, K = 2", "cumax, K = 3"],
+        label=I18N("shared.examples"),
         run_on_click=True,
         api_name="smooth_example",
         api_visibility="private",
@@ -216,7 +217,7 @@ with gr.Blocks() as demo:
             )
             exp_json = gr.JSON(visible=False)
     exp_io = ([seed, share, steps], [exp_plot, exp_table, exp_json])
-    run.click(smooth_experiment, *exp_io, api_name="smooth_experiment", concurrency_id="torch", concurrency_limit=1)
+    run.click(smooth_experiment, *exp_io, api_name="smooth_experiment")
     demo.load(smooth_experiment, *exp_io, api_name="smooth_experiment_initial", api_visibility="private")
 
 if __name__ == "__main__":

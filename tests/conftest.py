@@ -5,7 +5,6 @@ private to this run. One app is launched per test session and shared by the API 
 from __future__ import annotations
 
 import os
-import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -23,12 +22,7 @@ os.environ.pop("EXPLORABLES_WEIGHTS", None)
 sys.path.insert(0, str(ROOT))
 
 import pytest  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from support import free_port  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,22 @@ def test_dataset_is_imbalanced_and_split_in_half():
     assert 0.05 < data.t_train.mean() < 0.15 and 0.05 < data.t_test.mean() < 0.15
 
 
+@pytest.mark.parametrize("loss", list(exp.GRADIENTS))
+def test_hand_written_gradients_match_finite_differences(loss):
+    rng = np.random.default_rng(0)
+    z, t = rng.normal(size=20), (rng.random(20) < 0.3).astype(float)
+
+    def value(z):
+        p = 1 / (1 + np.exp(-z))
+        if loss == "cross_entropy":
+            return np.mean(-t * np.log(p) - (1 - t) * np.log(1 - p))
+        return -2 * np.sum(t * p) / np.sum(t + p)
+
+    h = 1e-6
+    numeric = [(value(z + h * e) - value(z - h * e)) / (2 * h) for e in np.eye(len(z))]
+    np.testing.assert_allclose(exp.GRADIENTS[loss](z, t), numeric, rtol=1e-5, atol=1e-9)
+
+
 def test_runs_are_deterministic_for_a_seed():
     _, a = exp.run(seed=7, steps=50)
     _, b = exp.run(seed=7, steps=50)

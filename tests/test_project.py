@@ -1,0 +1,139 @@
+"""Project-level promises: the Space front matter, the two README commands, CI, translations, the tab registry,
+deep links, and each tab module running alone."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import gradio as gr
+import pytest
+from huggingface_hub import SpaceCard
+from support import ROOT, free_port
+
+from demos.articles import ARTICLES
+from demos.i18n import EN, ZH
+from demos.tabs import SHOWN
+from models import hub
+
+GRADIO_NAMESPACES = {  # gradio's own top-level translation keys: a key named like these renders as [object Object]
+    "3D_model", "_name", "annotated_image", "audio", "blocks", "chat_interface", "chatbot", "checkbox", "code",
+    "color_picker", "common", "dataframe", "dropdown", "errors", "file", "highlighted_text", "image", "label", "login",
+    "number", "plot", "radio", "slider", "upload_text", "video",
+}  # fmt: skip
+
+
+def test_space_front_matter_matches_the_installed_stack():
+    card = SpaceCard.load(ROOT / "README.md")
+    assert card.data.sdk == "gradio"
+    assert card.data.sdk_version == gr.__version__
+    assert card.data.python_version == "3.11"
+    assert card.data.app_file == "app.py"
+    assert sorted(card.data.models or []) == sorted(e.repo_id for e in hub.REGISTRY.values())
+
+
+def test_readme_has_exactly_the_two_commands_and_ci_runs_the_second():
+    blocks = re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    commands = [b.strip() for b in blocks if "\n" not in b.strip()]
+    assert commands[:2] == ["pip install -r requirements.txt && python app.py", "bash scripts/test.sh"]
+    assert "exec bash scripts/test.sh" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_requirements_pin_every_runtime_dependency():
+    lines = [line for line in (ROOT / "requirements.txt").read_text().splitlines() if line and not line.startswith("#")]
+    assert all(re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[0-9][^\s]*", line) for line in lines), lines
+    assert "torch==2.13.0" in lines and f"gradio=={gr.__version__}" in lines
+
+
+def test_translations_cover_both_languages_and_avoid_gradio_namespaces():
+    assert EN.keys() == ZH.keys()
+    assert all("." in key and key.split(".")[0] not in GRADIO_NAMESPACES for key in EN)
+    assert all(ZH[key].strip() and ZH[key] != EN[key] for key in EN if not key.startswith("shared.cite_bibtex"))
+
+
+def test_every_key_the_app_uses_is_translated_and_no_string_is_dead():
+    import app
+
+    used = set(re.findall(r'"key": "([^"]+)"', json.dumps(app.demo.get_config_file(), default=str).replace('\\"', '"')))
+    assert used, "the config carries no translation keys"
+    assert used == EN.keys(), (used - EN.keys(), EN.keys() - used)  # none missing, none dead
+
+
+def test_every_shown_tab_has_its_article_label_and_guide_text():
+    for tab_id in SHOWN:
+        assert tab_id in ARTICLES
+        assert f"app.tab.{tab_id}" in EN and f"guide.tab.{tab_id}" in EN
+
+
+def test_tabs_appear_in_order_with_deep_link_ids():
+    import app
+
+    tabs = [b for b in app.demo.blocks.values() if isinstance(b, gr.Tab)]
+    assert [t.id for t in tabs] == list(SHOWN)
+
+
+@pytest.mark.parametrize(("query", "selected"), [({"tab": "guide"}, "guide"), ({"tab": "nope"}, None), ({}, None)])
+def test_deep_link_selects_only_known_tabs(query, selected):
+    import app
+
+    request = type("Request", (), {"query_params": query})()
+    update = app.select_tab(request)
+    if selected is None:
+        assert not isinstance(update, gr.Tabs)
+    else:
+        assert update.selected == selected
+
+
+def test_public_endpoints_carry_their_tab_prefix():
+    import app
+
+    public = [f.api_name for f in app.demo.fns.values() if f.api_visibility == "public"]
+    assert public and all(name.split("_")[0] in SHOWN for name in public)
+
+
+def test_article_citations_follow_the_blog_format():
+    a = ARTICLES["smooth"]
+    assert a.apa() == (
+        "Su, J. (2019, May 20). 函数光滑化杂谈：不可导函数的可导逼近 [Smoothing functions: differentiable "
+        "approximations of non-differentiable functions] [Blog post]. Scientific Spaces (科学空间). https://kexue.fm/archives/6620"
+    )
+    assert (
+        a.bibtex().startswith("@online{kexuefm-6620,") and "url={\\url{https://kexue.fm/archives/6620}}" in a.bibtex()
+    )
+
+
+@pytest.mark.parametrize("tab_id", SHOWN)
+def test_each_tab_module_runs_alone(tab_id):
+    port = free_port()
+    env = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", f"demos.{tab_id}"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/gradio_api/info", timeout=1) as r:
+                    info = json.loads(r.read())
+                break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read().decode()[-2000:]
+                time.sleep(0.2)
+        else:
+            pytest.fail(f"demos.{tab_id} did not start")
+        assert all(name.startswith(f"/{tab_id}_") for name in info["named_endpoints"])
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_gitignore_keeps_artifacts_and_runs_out_of_git():
+    ignored = (ROOT / ".gitignore").read_text().split()
+    assert {"tests/artifacts/", "runs/", ".venv/"} <= set(ignored)
+    assert Path(ROOT / "tests" / "e2e").is_dir()
