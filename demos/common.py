@@ -3,6 +3,7 @@ bad input into a clear `gr.Error` instead of a traceback."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from pathlib import Path
@@ -53,6 +54,11 @@ MAX_VECTOR = 1000
 _NUMBER = re.compile(r"[^\s,;\[\]()，；、【】（）]+")  # ASCII and full-width separators
 
 
+def quote(text: object, limit: int = 20) -> str:
+    """A short, HTML-escaped echo of user input for error messages (gradio's toasts render HTML)."""
+    return html.escape(str(text)[:limit])
+
+
 def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vector") -> np.ndarray:
     """'[2, 1, 4]' or '2 1 4' or a list of numbers -> float array; anything else -> gr.Error saying what is wrong."""
     if isinstance(text, (list, tuple)):
@@ -70,11 +76,11 @@ def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vecto
         try:
             v = float(tok)
         except ValueError:
-            raise gr.Error(f"{what} contains '{tok[:20]}', which is not a number.") from None
+            raise gr.Error(f"{what} contains '{quote(tok)}', which is not a number.") from None
         if not math.isfinite(v):
-            raise gr.Error(f"{what} contains {tok[:20]}; only finite numbers are allowed (no NaN or infinity).")
+            raise gr.Error(f"{what} contains {quote(tok)}; only finite numbers are allowed (no NaN or infinity).")
         if abs(v) > 1e6:
-            raise gr.Error(f"{what} contains {tok[:20]}; entries must lie within ±1,000,000.")
+            raise gr.Error(f"{what} contains {quote(tok)}; entries must lie within ±1,000,000.")
         values.append(v)
     return np.asarray(values, dtype=np.float64)
 
@@ -84,7 +90,7 @@ def parse_number(value: object, name: str, low: float, high: float, integer: boo
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise gr.Error(f"{name} must be a number, not {str(value)[:20]!r}.") from None
+        raise gr.Error(f"{name} must be a number, not '{quote(value)}'.") from None
     if not math.isfinite(v):
         raise gr.Error(f"{name} must be finite, not {v}.")
     if integer:

@@ -32,7 +32,7 @@ EN: dict[str, str] = {
         "cross-entropy and on $-$soft F1."
     ),
     "smooth.function": "Function pair",
-    "smooth.vector": "Vector x (numbers separated by commas or spaces; at most 1000)",
+    "smooth.vector": "Vector x (numbers separated by commas or spaces, at most 1000; press Enter to apply)",
     "smooth.log_k": "Temperature, log₁₀ K (drag; K from 0.01 to 1000)",
     "smooth.k_value": "K (type an exact value, 0 < K ≤ 10000)",
     "smooth.topk": "k, for top-k",
@@ -160,7 +160,7 @@ ZH: dict[str, str] = {
         "看光滑版本如何在误差带内逼近硬版本。下方的实验分别用交叉熵和 $-$soft F1 训练同一个分类器。"
     ),
     "smooth.function": "函数对",
-    "smooth.vector": "向量 x（用逗号或空格分隔，最多 1000 个数）",
+    "smooth.vector": "向量 x（用逗号或空格分隔，最多 1000 个数；按回车应用）",
     "smooth.log_k": "温度 log₁₀ K（拖动；K 从 0.01 到 1000）",
     "smooth.k_value": "K（可直接输入，0 < K ≤ 10000）",
     "smooth.topk": "top-k 中的 k",

@@ -11,7 +11,7 @@ from dataclasses import asdict
 import gradio as gr
 import numpy as np
 
-from demos.common import article_header, markdown, parse_number, parse_vector
+from demos.common import article_header, markdown, parse_number, parse_vector, quote
 from demos.i18n import I18N
 from demos.smooth_plots import experiment_figure, pair_figure
 from models import smooth, soft_f1_experiment
@@ -73,10 +73,11 @@ def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object 
         k: how many entries top-k keeps (topk only).
         batch: rows of [label 0/1, score] (accuracy and f1 only).
     Returns:
-        A plot, and a JSON with the exact value, the smooth value, the bound [lower, upper] and whether it holds.
+        A plot, and a JSON with the exact value, the smooth value, the bound [lower, upper] and whether it holds
+        (plus, for accuracy and f1, the gradient of the soft metric with respect to each score).
     """
     if function not in smooth.FUNCTIONS:
-        raise gr.Error(f"Unknown function {str(function)[:40]!r}; choose one of: {', '.join(smooth.FUNCTIONS)}.")
+        raise gr.Error(f"Unknown function '{quote(function, 40)}'; choose one of: {', '.join(smooth.FUNCTIONS)}.")
     K = parse_number(K, "K", 0.0, MAX_K)
     labels = None
     if smooth.FUNCTIONS[function] == "batch":
@@ -94,6 +95,8 @@ def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object 
             and np.all(np.asarray(pair.smooth) <= np.asarray(pair.upper) + 1e-9)
         )
     )
+    if labels is not None:
+        result["gradient_wrt_scores"] = smooth.soft_metric_gradient(function, labels, x, K).tolist()
     if function == "topk":
         result["k"] = k
         result["soft_topk_2024"] = smooth.soft_topk_esp(x, K, k).tolist()
@@ -174,7 +177,7 @@ with gr.Blocks() as demo:
         queue=False,
     )
     gr.on(
-        [function.change, K.change, vector.submit, vector.blur, k.release, batch.change],
+        [function.change, K.change, vector.submit, k.release, batch.change],
         smooth_pair,
         inputs,
         [plot, result],

@@ -236,6 +236,19 @@ def f1_pair(t: np.ndarray, s: np.ndarray, K: float) -> Pair:
     return Pair(exact, soft, lower, upper, abs(soft - exact), upper - lower, "hard and soft F1 both lie in the band")
 
 
+def soft_metric_gradient(name: str, t: np.ndarray, s: np.ndarray, K: float) -> np.ndarray:
+    """d(soft metric)/d(scores): the direction training would move each score; the hard metric's gradient is 0.
+
+    soft accuracy: (2t_i - 1) K p_i (1 - p_i) / n;   soft F1 = 2A/B: 2 (t_i B - A) / B^2 * K p_i (1 - p_i).
+    """
+    p = sigmoid(K * s)
+    dp_ds = K * p * (1 - p)
+    if name == "accuracy":
+        return (2 * t - 1) * dp_ds / len(t)
+    a, b = float((t * p).sum()), float((t + p).sum())
+    return 2 * (t * b - a) / b**2 * dp_ds if b > 0 else np.zeros_like(s)
+
+
 # ---------------------------------------------------------------- scalar functions on a grid
 
 

@@ -195,3 +195,15 @@ def test_large_temperatures_and_spreads_stay_finite():
         labels = np.array([0.0, 1.0, 1.0]) if kind == "batch" else None
         pair = smooth.evaluate(name, 1e4, x, 2, labels)
         assert np.all(np.isfinite(pair.smooth)) and np.isfinite(pair.error), name
+
+
+@given(batches, st.floats(0.1, 5), st.sampled_from(["accuracy", "f1"]))
+def test_soft_metric_gradients_match_finite_differences(batch, K, name):
+    t, s = batch
+    h = 1e-6
+    fd = [
+        (smooth.evaluate(name, K, s + h * e, labels=t).smooth - smooth.evaluate(name, K, s - h * e, labels=t).smooth)
+        / (2 * h)
+        for e in np.eye(len(s))
+    ]
+    np.testing.assert_allclose(smooth.soft_metric_gradient(name, t, s, K), fd, atol=1e-6)

@@ -56,6 +56,14 @@ def test_bad_vector_shows_a_clear_message_and_the_app_recovers(page: Page):
     expect(page.locator("#smooth-result")).to_contain_text('"exact": 7')
 
 
+def test_markup_in_input_is_shown_as_text_not_run(page: Page):
+    vector = page.get_by_label("Vector x")
+    vector.fill("1, <img/src=x/onerror=window.__xss=1>")
+    vector.press("Enter")
+    expect(page.get_by_text("contains '<img/src=x/onerror=w', which is not a number")).to_be_visible()
+    assert page.evaluate("window.__xss") is None
+
+
 def test_experiment_button_reports_three_recipes(page: Page, shot):
     """A new seed, then Run: the table shows each recipe's true F1 as the model computes it for that seed."""
     _, results = soft_f1_experiment.run(seed=5, positive_share=0.1, steps=300)
