@@ -252,18 +252,16 @@ def soft_metric_gradient(name: str, t: np.ndarray, s: np.ndarray, K: float) -> n
 # ---------------------------------------------------------------- scalar functions on a grid
 
 
-def abs_pair(x: np.ndarray, K: float) -> Pair:
-    hard, soft = np.abs(x), smooth_abs(x, K)
-    bound = float(np.log(2) / K)  # derived: |x| <= LSE_K(x, -x) <= |x| + ln 2 / K
+def _two_term_lse_pair(hard: np.ndarray, soft: np.ndarray, K: float, note: str) -> Pair:
+    """A max of two terms beside its LSE_K: the max bound with n = 2 gives hard <= soft <= hard + ln2/K (derived)."""
+    bound = float(np.log(2) / K)
     return Pair(
-        hard.tolist(),
-        soft.tolist(),
-        hard.tolist(),
-        (hard + bound).tolist(),
-        float((soft - hard).max()),
-        bound,
-        "|x| ≤ · ≤ |x| + ln2/K",
+        hard.tolist(), soft.tolist(), hard.tolist(), (hard + bound).tolist(), float((soft - hard).max()), bound, note
     )
+
+
+def abs_pair(x: np.ndarray, K: float) -> Pair:
+    return _two_term_lse_pair(np.abs(x), smooth_abs(x, K), K, "|x| = max(x, −x) ≤ · ≤ |x| + ln2/K")
 
 
 def step_pair(x: np.ndarray, K: float) -> Pair:
@@ -282,17 +280,7 @@ def step_pair(x: np.ndarray, K: float) -> Pair:
 
 
 def relu_pair(x: np.ndarray, K: float) -> Pair:
-    hard, soft = np.maximum(x, 0.0), softplus(x, K)
-    bound = float(np.log(2) / K)  # derived: softplus_K = LSE_K(0, x), so the max bound with n = 2
-    return Pair(
-        hard.tolist(),
-        soft.tolist(),
-        hard.tolist(),
-        (hard + bound).tolist(),
-        float((soft - hard).max()),
-        bound,
-        "ReLU ≤ softplus_K ≤ ReLU + ln2/K",
-    )
+    return _two_term_lse_pair(np.maximum(x, 0.0), softplus(x, K), K, "ReLU = max(0, x) ≤ softplus_K ≤ ReLU + ln2/K")
 
 
 # ---------------------------------------------------------------- one entry point
