@@ -1,0 +1,143 @@
+"""O-GAN: the discriminator of a GAN becomes an encoder, for free.
+
+Su Jianlin, "O-GAN：简单修改，让GAN的判别器变成一个编码器！" (https://kexue.fm/archives/6409), arXiv 1903.01931;
+official code bojone/o-gan. The critic is an encoder E: x -> z in R^{n_z} whose *mean* is the GAN score,
+
+    D(x) = avg(E(x)),
+
+and both players add -lambda * rho(z, E(G(z))), the Pearson correlation between the noise and its re-encoding
+(mean and scale of E(x) stay free for the GAN score; only the "shape" N(E(x)) must carry z). Reconstruction:
+
+    x_hat = G(0.9 * N(E(x))),   N(v) = (v - avg(v)) / std(v).
+
+The generator uses self-modulated BatchNorm (SELF-MOD, Chen et al. 2019, kexue.fm/archives/6549): every BN is
+followed by h * (1 + gamma(z)) + beta(z) with gamma, beta small MLPs of the noise. Images are 1x28x28 in [-1, 1].
+"""
+
+from __future__ import annotations
+
+import torch
+from huggingface_hub import PyTorchModelHubMixin
+from torch import nn
+from torch.nn import functional as F
+
+
+def standardise(v: torch.Tensor, eps: float = 1e-6) -> torch.Tensor:
+    """N(v): zero mean, unit std along the last dimension."""
+    v = v - v.mean(dim=-1, keepdim=True)
+    return v / (v.std(dim=-1, keepdim=True, unbiased=False) + eps)
+
+
+def pearson(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    """rho(a, b) per row: the cosine of the standardised vectors. (B, n) x (B, n) -> (B,)"""
+    return (standardise(a) * standardise(b)).mean(dim=-1)
+
+
+class SelfModBN(nn.Module):
+    """BatchNorm without its own affine part, modulated by the noise: h * (1 + gamma(z)) + beta(z)."""
+
+    def __init__(self, channels: int, n_z: int, hidden: int = 32):
+        super().__init__()
+        self.bn = nn.BatchNorm2d(channels, affine=False)
+        self.gamma = nn.Sequential(nn.Linear(n_z, hidden), nn.ReLU(), nn.Linear(hidden, channels))
+        self.beta = nn.Sequential(nn.Linear(n_z, hidden), nn.ReLU(), nn.Linear(hidden, channels))
+
+    def forward(self, h: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
+        g = self.gamma(z)[:, :, None, None]  # (B, C, 1, 1)
+        b = self.beta(z)[:, :, None, None]
+        return self.bn(h) * (1 + g) + b
+
+
+class Generator(nn.Module):
+    """z (B, n_z) -> image (B, 1, 28, 28): dense to 7x7, two stride-2 transposed convs, SELF-MOD BN throughout."""
+
+    def __init__(self, n_z: int, width: int):
+        super().__init__()
+        self.width = width
+        self.fc = nn.Linear(n_z, 4 * width * 7 * 7)
+        self.up1 = nn.ConvTranspose2d(4 * width, 2 * width, 4, 2, 1)  # 7 -> 14
+        self.up2 = nn.ConvTranspose2d(2 * width, width, 4, 2, 1)  # 14 -> 28
+        self.out = nn.Conv2d(width, 1, 3, 1, 1)
+        self.bn0, self.bn1, self.bn2 = SelfModBN(4 * width, n_z), SelfModBN(2 * width, n_z), SelfModBN(width, n_z)
+
+    def forward(self, z: torch.Tensor) -> torch.Tensor:
+        h = self.fc(z).view(-1, 4 * self.width, 7, 7)  # (B, 4w, 7, 7)
+        h = F.relu(self.bn0(h, z))
+        h = F.relu(self.bn1(self.up1(h), z))  # (B, 2w, 14, 14)
+        h = F.relu(self.bn2(self.up2(h), z))  # (B, w, 28, 28)
+        return torch.tanh(self.out(h))
+
+
+class Encoder(nn.Module):
+    """image (B, 1, 28, 28) -> z (B, n_z): three stride-2 convs with LeakyReLU, no normalisation, then dense."""
+
+    def __init__(self, n_z: int, width: int):
+        super().__init__()
+        self.convs = nn.Sequential(
+            nn.Conv2d(1, width, 4, 2, 1),  # 28 -> 14
+            nn.LeakyReLU(0.2),
+            nn.Conv2d(width, 2 * width, 4, 2, 1),  # 14 -> 7
+            nn.LeakyReLU(0.2),
+            nn.Conv2d(2 * width, 4 * width, 3, 2, 1),  # 7 -> 4
+            nn.LeakyReLU(0.2),
+        )
+        self.fc = nn.Linear(4 * width * 4 * 4, n_z)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.fc(self.convs(x).flatten(1))  # (B, 4w*16) -> (B, n_z)
+
+
+class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["gan", "o-gan", "mnist"]):
+    """Generator + encoder/critic of one O-GAN (or of the ablation, trained with correlation_weight = 0)."""
+
+    def __init__(
+        self,
+        n_z: int = 64,
+        g_width: int = 32,
+        e_width: int = 32,
+        correlation_weight: float = 0.5,
+        loss: str = "gan_qp",
+        n_directions: int = 8,
+    ):
+        super().__init__()
+        self.n_z, self.correlation_weight, self.loss = n_z, correlation_weight, loss
+        self.generator = Generator(n_z, g_width)
+        self.encoder = Encoder(n_z, e_width)
+        # the top principal components of the codes of the training set, filled in by the evaluation command
+        self.register_buffer("directions", torch.zeros(n_directions, n_z))  # (k, n_z), unit rows
+        self.register_buffer("direction_std", torch.zeros(n_directions))  # (k,) spread of the codes along each
+
+    def critic(self, x: torch.Tensor) -> torch.Tensor:
+        """D(x) = avg(E(x)), (B,)"""
+        return self.encoder(x).mean(dim=-1)
+
+    @torch.no_grad()
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        """The latent code the generator understands: 0.9 * N(E(x)), (B, n_z)."""
+        return 0.9 * standardise(self.encoder(x))
+
+    @torch.no_grad()
+    def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
+        return self.generator(self.encode(x))
+
+    def losses(self, real: torch.Tensor, z: torch.Tensor) -> tuple[torch.Tensor, dict]:
+        """One loss for both players (the official stop-gradient trick), and logged values.
+
+        With s = avg(E(.)) and fake = G(z): the terms in s(fake) - s(sg(fake)) have zero gradient for E and give G
+        the "look real" direction, so one optimiser step updates both nets. gan_qp (official): real gets the low
+        score, plus the quadratic potential 0.25 * (s_r - s_f)^2 / mean((x_r - x_f)^2). hinge: real gets the high score.
+        """
+        fake = self.generator(z)
+        e_fake = self.encoder(fake)
+        s_real, s_fake, s_fake_sg = self.critic(real), e_fake.mean(-1), self.critic(fake.detach())
+        rho = pearson(z, e_fake)
+        if self.loss == "gan_qp":
+            t1 = s_real - s_fake_sg
+            qp = 0.25 * t1**2 / ((real - fake.detach()) ** 2).mean(dim=(1, 2, 3)).clamp_min(1e-8)
+            adversarial = t1 + (s_fake - s_fake_sg) + qp
+        elif self.loss == "hinge":
+            adversarial = F.relu(1 - s_real) + F.relu(1 + s_fake_sg) - (s_fake - s_fake_sg)
+        else:
+            raise ValueError(f"unknown loss {self.loss!r}")
+        total = (adversarial - self.correlation_weight * rho).mean()
+        return total, {"loss": total.item(), "rho": rho.mean().item(), "score_gap": (s_real - s_fake_sg).mean().item()}

