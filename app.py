@@ -11,7 +11,7 @@ import importlib
 import gradio as gr
 
 from demos import guide
-from demos.common import launch_kwargs
+from demos.common import LAZY, launch_kwargs
 from demos.i18n import I18N
 from demos.tabs import SHOWN
 
@@ -33,7 +33,10 @@ def build_demo() -> gr.Blocks:
                 with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}"):
                     modules[tab_id].demo.render()
         root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", queue=False)
-    guide.api_md.value = guide.describe_api(root)
+    examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
+    guide.api_md.value = guide.describe_api(root, examples)
+    for model in LAZY:  # load the models in the background: the page is served meanwhile
+        model.start()
     return root
 
 

@@ -46,6 +46,14 @@ ARTICLES: dict[str, Article] = {
     a.tab_id: a
     for a in [
         Article(
+            "ogan",
+            6409,
+            "O-GAN：简单修改，让GAN的判别器变成一个编码器！",
+            "O-GAN: a simple change that turns a GAN's discriminator into an encoder",
+            dt.date(2019, 3, 6),
+            related=(("arXiv 1903.01931", "https://arxiv.org/abs/1903.01931"),),
+        ),
+        Article(
             "smooth",
             6620,
             "函数光滑化杂谈：不可导函数的可导逼近",

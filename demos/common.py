@@ -3,9 +3,11 @@ bad input into a clear `gr.Error` instead of a traceback."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import html
 import math
 import re
+import threading
 from pathlib import Path
 
 import gradio as gr
@@ -115,3 +117,36 @@ def launch_kwargs() -> dict:
         "i18n": I18N,
         "footer_links": ["api", "settings"],
     }
+
+
+# ---------------------------------------------------------------- models, loaded once in the background
+
+
+class Lazy:
+    """A value built once by `loader` on a background thread (start-up keeps serving meanwhile); `get()` waits."""
+
+    def __init__(self, loader):
+        self._loader = loader
+        self._future = None
+        self._lock = threading.Lock()
+
+    def start(self) -> Lazy:
+        with self._lock:
+            if self._future is None:
+                self._future = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="load").submit(self._loader)
+        return self
+
+    def get(self):
+        try:
+            return self.start()._future.result()
+        except Exception as err:  # a missing snapshot: say so instead of a traceback
+            raise gr.Error(f"The model could not be loaded: {quote(err, 400)}") from err
+
+
+LAZY: list[Lazy] = []  # every model of every tab; app.py starts them all after building the UI
+
+
+def lazy(loader) -> Lazy:
+    item = Lazy(loader)
+    LAZY.append(item)
+    return item

@@ -25,16 +25,25 @@ python -m training.publish --help
 ```"""
 
 
-def describe_api(blocks: gr.Blocks, url: str = "http://127.0.0.1:7860") -> str:
-    """Markdown with a `gradio_client` call for every public endpoint of `blocks`, using the UI's own defaults."""
+def describe_api(
+    blocks: gr.Blocks, examples: dict[str, dict[str, str]] | None = None, url: str = "http://127.0.0.1:7860"
+) -> str:
+    """Markdown with a `gradio_client` call for every public endpoint of `blocks`.
+
+    Argument values come from `examples` (endpoint -> parameter -> Python source, declared by each tab as
+    API_EXAMPLES) where a tab gives one, else from the UI's own default value.
+    """
     info = blocks.get_api_info()["named_endpoints"]
     defaults = {f"/{fn.api_name}": fn.inputs for fn in blocks.fns.values() if fn.api_name}
-    parts = [f'```python\nfrom gradio_client import Client\n\nclient = Client("{url}")\n```']
+    examples = examples or {}
+    parts = [f'```python\nfrom gradio_client import Client, handle_file\n\nclient = Client("{url}")\n```']
     for endpoint, spec in sorted(info.items()):
         summary = (spec.get("description") or "").strip().splitlines()
         lines = [f"#### `{endpoint}`", "", summary[0] if summary else "", "", "```python", "result = client.predict("]
         for param, comp in zip(spec["parameters"], defaults.get(endpoint, []), strict=False):
-            lines.append(f"    {param['parameter_name']}={comp.value!r},  # {param['python_type']['type']}")
+            name = param["parameter_name"]
+            value = examples.get(endpoint, {}).get(name, repr(comp.value))
+            lines.append(f"    {name}={value},  # {param['python_type']['type']}")
         lines += [f'    api_name="{endpoint}",', ")", "```"]
         returns = ", ".join(f"{r['component']}" for r in spec["returns"])
         lines.append(f"Returns a tuple of: {returns}." if len(spec["returns"]) > 1 else f"Returns: {returns}.")

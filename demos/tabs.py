@@ -2,4 +2,4 @@
 Each id names a module `demos/<id>.py` with a module-level `demo`, an entry in `demos.articles.ARTICLES`, the label
 key `app.tab.<id>` and the guide text `guide.tab.<id>`."""
 
-SHOWN: tuple[str, ...] = ("smooth", "guide")
+SHOWN: tuple[str, ...] = ("ogan", "smooth", "guide")

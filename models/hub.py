@@ -30,7 +30,12 @@ class WeightsEntry:
 
 
 # name -> where its weights live. A model is added here when its issue lands with a measured snapshot.
-REGISTRY: dict[str, WeightsEntry] = {}
+# The revision is the commit that `python -m training.publish push` prints; "main" until the first push.
+REGISTRY: dict[str, WeightsEntry] = {
+    "ogan-mnist": WeightsEntry(
+        "scientific-spaces-explorables/ogan-mnist", "main", "O-GAN on MNIST: generator + encoder"
+    ),
+}
 
 
 class WeightsUnavailable(RuntimeError):

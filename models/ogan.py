@@ -141,3 +141,17 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
             raise ValueError(f"unknown loss {self.loss!r}")
         total = (adversarial - self.correlation_weight * rho).mean()
         return total, {"loss": total.item(), "rho": rho.mean().item(), "score_gap": (s_real - s_fake_sg).mean().item()}
+
+
+def interpolate(a: torch.Tensor, b: torch.Tensor, frames: int, method: str = "linear") -> torch.Tensor:
+    """Codes from a to b, (frames, n_z). 'spherical' follows the great circle (keeps the norm of Gaussian codes)."""
+    t = torch.linspace(0, 1, frames)[:, None]  # (F, 1)
+    if method == "linear":
+        return (1 - t) * a + t * b
+    if method != "spherical":
+        raise ValueError(f"unknown interpolation {method!r}")
+    cos = torch.dot(a, b) / (a.norm() * b.norm()).clamp_min(1e-12)
+    omega = torch.arccos(cos.clamp(-1, 1))
+    if omega.abs() < 1e-6:  # (nearly) parallel: linear is exact
+        return (1 - t) * a + t * b
+    return (torch.sin((1 - t) * omega) * a + torch.sin(t * omega) * b) / torch.sin(omega)

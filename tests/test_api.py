@@ -9,7 +9,14 @@ import re
 import pytest
 from gradio_client.exceptions import AppError
 
-PUBLIC_ENDPOINTS = {"/smooth_pair", "/smooth_experiment"}
+PUBLIC_ENDPOINTS = {
+    "/ogan_encode",
+    "/ogan_interpolate",
+    "/ogan_sample",
+    "/ogan_edit",
+    "/smooth_pair",
+    "/smooth_experiment",
+}
 TABLE = {"headers": ["t", "s"], "data": [[1, 1.0]], "metadata": None}  # the batch input; ignored by vector pairs
 
 

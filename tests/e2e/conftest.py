@@ -50,5 +50,5 @@ def shot():
 def page(page, app_url):
     page.set_default_timeout(30_000)
     page.goto(app_url)
-    page.get_by_role("tab", name="Smooth approximations").wait_for()
+    page.get_by_role("tab", name="Smooth approximations").click()
     return page

@@ -1,0 +1,402 @@
+"""O-GAN tab (kexue.fm/archives/6409): draw a digit, encode it with the discriminator, reconstruct it, interpolate
+between codes, sample, move a code along the encoder's principal directions, and compare with the ablation.
+
+Runs alone: `python -m demos.ogan`.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+from PIL import Image
+
+from demos.common import ASSETS, article_header, lazy, markdown, parse_number, parse_vector
+from demos.i18n import I18N
+from models import hub
+from models.digits import BlankImage, to_mnist
+
+EXAMPLES = ASSETS / "examples" / "ogan"
+DIGITS = [EXAMPLES / f"digit_{d}.png" for d in range(10)]
+SOURCES = ["drawing", "example", "seed"]
+MAX_FRAMES, MAX_SAMPLES, N_DIRECTIONS = 32, 64, 8
+SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
+_SEVEN = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_7.png"), id=None)'
+API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
+    "/ogan_encode": {"image": _SEVEN},
+    "/ogan_interpolate": {"a_kind": "'drawing'", "a_image": _SEVEN, "b_image": "None"},
+    "/ogan_edit": {"code": repr(", ".join(["0.9", "-0.9"] * 32))},
+}
+
+
+def _load():
+    from models.ogan import OGAN
+
+    return hub.load(OGAN, "ogan-mnist").requires_grad_(False)  # inference only, in any thread
+
+
+MODEL = lazy(_load)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _picture(value) -> np.ndarray:
+    """The pixels of a Sketchpad value (dict), an image array, or an image file path."""
+    if isinstance(value, dict):
+        value = value.get("composite") if value.get("composite") is not None else value.get("background")
+    if value is None:
+        raise gr.Error("No image: pick the brush ✏️ and draw a digit, or choose an example.")
+    if isinstance(value, (str, Path)):
+        try:
+            value = np.asarray(Image.open(value).convert("RGBA"))
+        except (OSError, ValueError) as err:
+            raise gr.Error("That file is not an image I can read (use PNG, JPEG or WebP).") from err
+    if not isinstance(value, np.ndarray):
+        raise gr.Error(f"Expected an image, got {type(value).__name__}.")
+    return value
+
+
+def digit_pixels(value) -> np.ndarray:
+    """Any input -> (28, 28) in [0, 1], with a friendly message for blank drawings."""
+    try:
+        return to_mnist(_picture(value))
+    except BlankImage:
+        raise gr.Error("The drawing is blank (or nearly): pick the brush ✏️ and draw a digit larger.") from None
+    except ValueError as err:
+        raise gr.Error(f"That image cannot be used: {err}.") from None
+
+
+def _show(images) -> np.ndarray:
+    """Model output in [-1, 1], (N, 1, 28, 28) or (28, 28) in [0, 1] -> one uint8 picture scaled up for the screen."""
+    a = np.asarray(images, dtype=np.float32)
+    if a.ndim == 2:
+        a = a * 2 - 1
+        a = a[None, None]
+    a = ((np.clip(a, -1, 1) + 1) * 127.5).astype(np.uint8)[:, 0]  # (N, 28, 28)
+    strip = np.concatenate(list(a), axis=1)
+    return np.kron(strip, np.ones((SCALE, SCALE), dtype=np.uint8))
+
+
+def _grid(images: np.ndarray) -> np.ndarray:
+    """(N, 1, 28, 28) -> a near-square mosaic, scaled up."""
+    n = len(images)
+    cols = int(np.ceil(np.sqrt(n)))
+    pad = np.full((cols * int(np.ceil(n / cols)) - n, 1, 28, 28), -1.0, dtype=np.float32)
+    a = np.concatenate([images, pad])
+    rows = [np.concatenate(list(a[i : i + cols, 0]), axis=1) for i in range(0, len(a), cols)]
+    return _show(np.concatenate(rows, axis=0)[None, None])
+
+
+def _tensor(pixels: np.ndarray):
+    import torch
+
+    return torch.from_numpy(pixels * 2 - 1).float()[None, None]  # (1, 1, 28, 28) in [-1, 1]
+
+
+def _code_plot(code: np.ndarray) -> go.Figure:
+    fig = go.Figure(go.Bar(y=code, marker_color=["#2563eb" if v >= 0 else "#d97706" for v in code]))
+    fig.update_layout(height=220, margin=dict(l=30, r=10, t=30, b=30), template="plotly_white", title="0.9·N(E(x))")
+    fig.update_xaxes(title_text="dimension")
+    return fig
+
+
+def _code_from(kind: str, image, value) -> np.ndarray:
+    import torch
+
+    model = MODEL.get()
+    if kind == "drawing":
+        return model.encode(_tensor(digit_pixels(image)))[0].numpy()
+    if kind == "example":
+        d = parse_number(value, "Example digit", 0, 9, integer=True)
+        return model.encode(_tensor(digit_pixels(str(DIGITS[d]))))[0].numpy()
+    if kind == "seed":
+        s = parse_number(value, "Seed", 0, 2**31 - 1, integer=True)
+        return torch.randn(model.n_z, generator=torch.Generator().manual_seed(s)).numpy()
+    raise gr.Error(f"Unknown source '{kind}': use one of {', '.join(SOURCES)}.")
+
+
+# ---------------------------------------------------------------- endpoints
+
+
+def ogan_encode(image):
+    """Encode a digit with the discriminator and reconstruct it: x_hat = G(0.9 N(E(x))).
+
+    Args:
+        image: a drawing (Sketchpad value) or an image file; any size, dark ink on light paper or the reverse.
+    Returns:
+        The input as the model sees it (28x28), the reconstruction, the code as a bar chart, and JSON with the code.
+    """
+    pixels = digit_pixels(image)
+    model = MODEL.get()
+    z = model.encode(_tensor(pixels))
+    recon = model.generator(z).numpy()
+    mse = float((((recon[0, 0] + 1) / 2 - pixels) ** 2).mean())
+    code = z[0].numpy()
+    result = {"code": [round(float(v), 5) for v in code], "n_z": len(code), "reconstruction_pixel_mse": round(mse, 5)}
+    return _show(pixels), _show(recon), _code_plot(code), result
+
+
+def ogan_interpolate(
+    a_kind="example", a_image=None, a_value=3, b_kind="example", b_image=None, b_value=8, frames=8, method="spherical"
+):
+    """Decode a path between two codes, each from a drawing, an example digit (0-9) or a random seed.
+
+    Args:
+        a_kind: 'drawing', 'example' or 'seed'. a_image: the drawing (when a_kind is 'drawing'). a_value: digit or seed.
+        b_kind, b_image, b_value: the same for the end point.
+        frames: 2..32 frames. method: 'linear' or 'spherical'.
+    Returns:
+        The strip of frames, the GIF animation (file), and JSON with both codes.
+    """
+    import torch
+
+    from models.ogan import interpolate
+
+    frames = parse_number(frames, "Frames", 2, MAX_FRAMES, integer=True)
+    if method not in ("linear", "spherical"):
+        raise gr.Error(f"Interpolation must be 'linear' or 'spherical', not '{method}'.")
+    a, b = _code_from(a_kind, a_image, a_value), _code_from(b_kind, b_image, b_value)
+    path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
+    images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
+    gif = Path(tempfile.mkdtemp(prefix="ogan-")) / "interpolation.gif"
+    pics = [Image.fromarray(_show(img[None])) for img in images]
+    pics[0].save(gif, save_all=True, append_images=pics[1:] + pics[-2:0:-1], duration=120, loop=0)
+    result = {
+        "a": [round(float(v), 5) for v in a],
+        "b": [round(float(v), 5) for v in b],
+        "method": method,
+        "frames": frames,
+    }
+    return _show(images), str(gif), result, images
+
+
+def ogan_sample(seed=0, n=16):
+    """Sample n digits (1..64) from z ~ N(0, I) with a seed.
+
+    Returns:
+        A grid image and JSON with the seed and the codes.
+    """
+    import torch
+
+    seed = parse_number(seed, "Seed", 0, 2**31 - 1, integer=True)
+    n = parse_number(n, "Number of samples", 1, MAX_SAMPLES, integer=True)
+    model = MODEL.get()
+    z = torch.randn(n, model.n_z, generator=torch.Generator().manual_seed(seed))
+    return _grid(model.generator(z).numpy()), {"seed": seed, "n": n, "codes": np.round(z.numpy(), 5).tolist()}
+
+
+def ogan_edit(code: str, *offsets: float):
+    """Move a code along the top principal directions of the encoder's codes over the training set.
+
+    Args:
+        code: the code, numbers separated by commas (e.g. the 'code' of ogan_encode).
+        offsets: 8 numbers, how far to move along each direction, in standard deviations of the training codes (-4..4).
+    Returns:
+        The decoded image and JSON with the edited code.
+    """
+    import torch
+
+    model = MODEL.get()
+    z = parse_vector(code, max_len=model.n_z, what="The code")
+    if len(z) != model.n_z:
+        raise gr.Error(f"The code needs exactly {model.n_z} numbers; it has {len(z)}.")
+    if len(offsets) != N_DIRECTIONS:
+        raise gr.Error(f"Give {N_DIRECTIONS} direction offsets; got {len(offsets)}.")
+    steps = torch.tensor(
+        [parse_number(o, f"Offset {i + 1}", -4.0 - 1e-9, 4.0) for i, o in enumerate(offsets)], dtype=torch.float32
+    )
+    edited = torch.from_numpy(z).float() + (steps * model.direction_std) @ model.directions  # (n_z,)
+    image = model.generator(edited[None]).numpy()
+    return _show(image), {"code": np.round(edited.numpy(), 5).tolist(), "offsets": steps.tolist()}
+
+
+def _scrub(frames, index):
+    if frames is None:
+        return None
+    i = int(np.clip(index, 0, len(frames) - 1))
+    return _show(frames[i][None])
+
+
+def _code_text(result: dict) -> str:
+    return ", ".join(f"{v:.4f}" for v in result["code"])
+
+
+def _seed_code(seed) -> str:
+    return ", ".join(f"{v:.4f}" for v in _code_from("seed", None, seed))
+
+
+def comparison_markdown() -> str:
+    """The measured numbers of the O-GAN and its ablation, read from the snapshot's metrics.json."""
+    path = hub.bundled_dir("ogan-mnist") / "metrics.json"
+    if not path.is_file():
+        return "Metrics are not available: the snapshot has no metrics.json."
+    m = json.loads(path.read_text())
+    ab = m.get("ablation", {})
+    rows = [
+        ("reconstruction class-consistency (judge)", "reconstruction_class_consistency", "{:.1%}"),
+        ("samples classified with confidence ≥ 0.9", "sample_confident_share", "{:.1%}"),
+        ("smallest / largest class share of samples", None, None),
+        ("FID in the judge's feature space (lower is better)", "fid_judge_features", "{:.3f}"),
+        ("reconstruction pixel MSE", "reconstruction_pixel_mse", "{:.4f}"),
+        ("mean ρ(z, E(G(z))) on fresh z", "mean_rho_fresh_z", "{:.3f}"),
+        ("training steps / minutes", None, None),
+    ]
+    lines = ["| measured on the 10k MNIST test digits | O-GAN | ablation (no ρ term) |", "|---|---|---|"]
+    for label, key, fmt in rows:
+        if key:
+            lines.append(f"| {label} | {fmt.format(m[key])} | {fmt.format(ab[key]) if key in ab else '–'} |")
+        elif label.startswith("smallest"):
+            lines.append(
+                f"| {label} | {m['sample_class_share_min']:.1%} / {m['sample_class_share_max']:.1%} | {ab.get('sample_class_share_min', 0):.1%} / {ab.get('sample_class_share_max', 0):.1%} |"
+            )
+        else:
+            lines.append(
+                f"| {label} | {m['steps']} / {m['minutes']} | {ab.get('steps', '–')} / {ab.get('minutes', '–')} |"
+            )
+    lines.append(
+        f"\nJudge: an independent CNN, {m['judge_test_accuracy']:.2%} test accuracy. Command: `python -m training.ogan evaluate --name ogan --ablation ablation --publish`."
+    )
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the tab
+
+TORCH = {"concurrency_id": "torch", "concurrency_limit": 1}
+
+with gr.Blocks() as demo:
+    article_header("ogan", "ogan.summary")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=300):
+            pad = gr.Sketchpad(
+                type="numpy",
+                image_mode="RGBA",
+                canvas_size=(280, 280),
+                brush=gr.Brush(default_size=18, colors=["#000000"], color_mode="fixed"),
+                placeholder=I18N("ogan.pad_placeholder"),
+                label=I18N("ogan.pad"),
+                height=420,
+                elem_id="ogan-pad",
+            )
+            encode = gr.Button(I18N("ogan.encode"), variant="primary", elem_id="ogan-encode")
+            example = gr.Radio([str(d) for d in range(10)], label=I18N("ogan.example"), elem_id="ogan-example")
+        with gr.Column(scale=2, min_width=400):
+            with gr.Row():
+                seen = gr.Image(
+                    label=I18N("ogan.seen"), interactive=False, format="png", height=200, elem_id="ogan-seen"
+                )
+                recon = gr.Image(
+                    label=I18N("ogan.recon"), interactive=False, format="png", height=200, elem_id="ogan-recon"
+                )
+            code_plot = gr.Plot(label=I18N("ogan.code"))
+            code_json = gr.JSON(visible=False)
+    encode.click(ogan_encode, pad, [seen, recon, code_plot, code_json], api_name="ogan_encode", **TORCH)
+    example.change(
+        lambda d: ogan_encode(str(DIGITS[int(d)])) if d is not None else gr.skip(),
+        example,
+        [seen, recon, code_plot, code_json],
+        api_name="ogan_example",
+        api_visibility="private",
+        **TORCH,
+    )
+
+    gr.Markdown(I18N("ogan.interp_title"), elem_classes="section-title")
+    with gr.Row(equal_height=False):
+        with gr.Column(min_width=260):
+            a_kind = gr.Radio(SOURCES, value="example", label=I18N("ogan.from"))
+            a_value = gr.Number(3, precision=0, label=I18N("ogan.value_hint"))
+            gr.Markdown(I18N("ogan.a_drawing_note"))
+        with gr.Column(min_width=260):
+            b_kind = gr.Radio(SOURCES, value="seed", label=I18N("ogan.to"))
+            b_value = gr.Number(7, precision=0, label=I18N("ogan.value_hint"))
+            b_pad = gr.Sketchpad(
+                type="numpy",
+                image_mode="RGBA",
+                canvas_size=(200, 200),
+                brush=gr.Brush(default_size=14, colors=["#000000"], color_mode="fixed"),
+                placeholder=I18N("ogan.pad_placeholder"),
+                label=I18N("ogan.b_pad"),
+            )
+        with gr.Column(min_width=200):
+            frames = gr.Slider(2, MAX_FRAMES, value=8, step=1, label=I18N("ogan.frames"))
+            method = gr.Radio(["spherical", "linear"], value="spherical", label=I18N("ogan.method"))
+            run_interp = gr.Button(I18N("ogan.interpolate"), variant="primary", elem_id="ogan-interpolate")
+    strip = gr.Image(label=I18N("ogan.strip"), interactive=False, format="png", elem_id="ogan-strip")
+    with gr.Row(equal_height=False):
+        scrub = gr.Slider(0, MAX_FRAMES - 1, value=0, step=1, label=I18N("ogan.scrub"))
+        frame = gr.Image(label=I18N("ogan.frame"), interactive=False, format="png", height=200)
+        gif = gr.File(label=I18N("ogan.gif"), elem_id="ogan-gif")
+    interp_json = gr.JSON(visible=False)
+    frames_state = gr.State()
+    run_interp.click(
+        ogan_interpolate,
+        [a_kind, pad, a_value, b_kind, b_pad, b_value, frames, method],
+        [strip, gif, interp_json, frames_state],
+        api_name="ogan_interpolate",
+        **TORCH,
+    ).then(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub_after", api_visibility="private", queue=False)
+    scrub.change(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False)
+
+    gr.Markdown(I18N("ogan.sample_title"), elem_classes="section-title")
+    with gr.Row(equal_height=False):
+        with gr.Column(min_width=220):
+            sample_seed = gr.Number(0, precision=0, label=I18N("ogan.seed"))
+            sample_n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label=I18N("ogan.n_samples"))
+            run_sample = gr.Button(I18N("ogan.sample"), variant="primary", elem_id="ogan-sample")
+        grid = gr.Image(label=I18N("ogan.samples"), interactive=False, format="png", elem_id="ogan-grid")
+    sample_json = gr.JSON(visible=False)
+    run_sample.click(ogan_sample, [sample_seed, sample_n], [grid, sample_json], api_name="ogan_sample", **TORCH)
+
+    gr.Markdown(I18N("ogan.edit_title"), elem_classes="section-title")
+    markdown(I18N("ogan.edit_intro"))
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=2):
+            code_box = gr.Textbox(label=I18N("ogan.code_box"), lines=2, max_lines=4)
+            with gr.Row():
+                use_encoded = gr.Button(I18N("ogan.use_encoded"))
+                use_seed = gr.Button(I18N("ogan.use_seed"))
+            sliders = []
+            with gr.Row():
+                for half in range(2):
+                    with gr.Column(min_width=200):
+                        sliders += [
+                            gr.Slider(-4, 4, value=0, step=0.1, label=f"PC {i + 1}")
+                            for i in range(half * 4, half * 4 + 4)
+                        ]
+        edited = gr.Image(label=I18N("ogan.edited"), interactive=False, format="png", height=240, elem_id="ogan-edited")
+    edit_json = gr.JSON(visible=False)
+    use_encoded.click(
+        lambda r: _code_text(r) if r else gr.skip(),
+        code_json,
+        code_box,
+        api_name="ogan_use_encoded",
+        api_visibility="private",
+        queue=False,
+    )
+    use_seed.click(_seed_code, sample_seed, code_box, api_name="ogan_use_seed", api_visibility="private", **TORCH)
+    gr.on(
+        [code_box.change, *[s.release for s in sliders]],
+        ogan_edit,
+        [code_box, *sliders],
+        [edited, edit_json],
+        api_name="ogan_edit",
+        **TORCH,
+    )
+
+    gr.Markdown(I18N("ogan.compare_title"), elem_classes="section-title")
+    gr.Markdown(comparison_markdown(), elem_id="ogan-compare")
+    with gr.Row(equal_height=False):
+        gr.Image(str(EXAMPLES / "ogan_samples.png"), label=I18N("ogan.ogan_samples"), interactive=False, height=260)
+        gr.Image(
+            str(EXAMPLES / "ablation_samples.png"), label=I18N("ogan.ablation_samples"), interactive=False, height=260
+        )
+
+if __name__ == "__main__":
+    from demos.common import launch_kwargs
+
+    MODEL.start()
+    demo.launch(**launch_kwargs())

@@ -1,0 +1,59 @@
+"""The O-GAN tab in a real browser: draw a stroke with the brush, encode it, and use every section."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def open_ogan(page: Page) -> Page:
+    page.get_by_role("tab", name="O-GAN").click()
+    return page
+
+
+def draw_seven(page: Page) -> None:
+    page.locator("#ogan-pad").get_by_role("button", name="Brush").first.click()
+    canvas = page.locator("#ogan-pad canvas").first
+    box = canvas.bounding_box()
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x0 + 0.3 * w, y0 + 0.25 * h)
+    page.mouse.down()
+    page.mouse.move(x0 + 0.7 * w, y0 + 0.25 * h, steps=8)
+    page.mouse.move(x0 + 0.45 * w, y0 + 0.8 * h, steps=12)
+    page.mouse.up()
+
+
+def test_draw_a_stroke_and_encode_it(page: Page, shot):
+    open_ogan(page)
+    draw_seven(page)
+    page.locator("#ogan-encode").click()
+    expect(page.locator("#ogan-recon img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#ogan-seen img")).to_be_visible()
+    shot(page, "ogan-encode")
+
+
+def test_encoding_a_blank_canvas_says_so(page: Page):
+    open_ogan(page)
+    page.locator("#ogan-encode").click()
+    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible()
+
+
+def test_picking_a_test_digit_encodes_it(page: Page):
+    open_ogan(page)
+    page.locator("#ogan-example").get_by_text("3", exact=True).click()
+    expect(page.locator("#ogan-recon img")).to_be_visible(timeout=30_000)
+
+
+def test_interpolate_and_sample(page: Page, shot):
+    open_ogan(page)
+    page.locator("#ogan-interpolate").click()
+    expect(page.locator("#ogan-strip img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#ogan-gif")).to_contain_text(".gif")
+    page.locator("#ogan-sample").click()
+    expect(page.locator("#ogan-grid img")).to_be_visible(timeout=30_000)
+    shot(page, "ogan-interpolate-sample")
+
+
+def test_comparison_panel_shows_the_measured_numbers(page: Page):
+    open_ogan(page)
+    expect(page.locator("#ogan-compare")).to_contain_text("reconstruction class-consistency")
+    expect(page.locator("#ogan-compare")).to_contain_text("ablation")
