@@ -1,4 +1,5 @@
-"""Render bench/results/latest.json as the README's benchmark table (between the bench markers).
+"""Render bench/results/latest.json as the README's benchmark table, and each shipped model's metrics.json as its
+metrics table (between the bench and models markers).
 
 python -m bench.report [--check]      # --check: exit 1 when a bar is missed
 """
@@ -15,7 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+MODELS_START, MODELS_END = "<!-- models:start -->", "<!-- models:end -->"
 
+# the issues' bars on each shipped model's metrics: metric -> (comparison, threshold)
+MODEL_BARS = {
+    "ogan-mnist": {
+        "judge_test_accuracy": (">=", 0.99),
+        "reconstruction_class_consistency": (">=", 0.90),
+        "sample_confident_share": (">=", 0.90),
+        "sample_class_share_min": (">=", 0.07),
+        "sample_class_share_max": ("<=", 0.13),
+        "fid_ratio_to_ablation": ("<=", 1.2),
+    }
+}
 # the issues' bars: ratios to the baseline beside each measure
 BARS = {"cold_start": 1.5, "/smooth_pair": 3.0, "/ogan_encode": 3.0, "/ogan_interpolate": 3.0}
 
@@ -53,15 +66,54 @@ def table(result: dict) -> tuple[str, list[str]]:
     return "\n".join(rows) + "\n" + footer, missed
 
 
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    return str(value)
+
+
+def models_table() -> str:
+    """One table per shipped model, from the metrics.json its evaluation command wrote (nested dicts become columns)."""
+    sys.path.insert(0, str(ROOT))
+    from models import hub
+
+    parts = []
+    for name, entry in hub.REGISTRY.items():
+        metrics = json.loads((hub.bundled_dir(name) / "metrics.json").read_text())
+        nested = {k: v for k, v in metrics.items() if isinstance(v, dict) and k != "config"}
+        bars = MODEL_BARS.get(name, {})
+        head = f"| {name} metric | value |" + "".join(f" {k} |" for k in nested) + " bar |"
+        rows = [head, "|---" * (3 + len(nested)) + "|"]
+        for key, value in metrics.items():
+            if isinstance(value, (dict, list)):
+                continue
+            verdict = "–"
+            if key in bars:
+                op, limit = bars[key]
+                met = value >= limit if op == ">=" else value <= limit
+                verdict = f"{'≥' if op == '>=' else '≤'} {limit:g} {'✅' if met else '❌ missed'}"
+            others = "".join(f" {_fmt(n.get(key, '–'))} |" for n in nested.values())
+            rows.append(f"| {key} | {_fmt(value)} |{others} {verdict} |")
+        parts.append(
+            f"**{name}** ([{entry.repo_id}](https://huggingface.co/{entry.repo_id}), `assets/weights/{name}/`)\n\n"
+            + "\n".join(rows)
+        )
+    return "\n\n".join(parts)
+
+
+def _replace(text: str, start: str, end: str, body: str) -> str:
+    if start not in text or end not in text:
+        sys.exit(f"README.md lacks the {start} / {end} markers")
+    return re.sub(f"{re.escape(start)}.*?{re.escape(end)}", lambda _: f"{start}\n{body}\n{end}", text, flags=re.S)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.report")
     parser.add_argument("--check", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     text, missed = table(json.loads(RESULTS.read_text()))
-    readme = README.read_text()
-    if START not in readme or END not in readme:
-        sys.exit(f"README.md lacks the {START} / {END} markers")
-    README.write_text(re.sub(f"{re.escape(START)}.*?{re.escape(END)}", f"{START}\n{text}\n{END}", readme, flags=re.S))
+    readme = _replace(README.read_text(), START, END, text)
+    README.write_text(_replace(readme, MODELS_START, MODELS_END, models_table()))
     print(text)
     if missed:
         print(f"bars missed: {', '.join(missed)}", file=sys.stderr)

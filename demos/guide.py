@@ -78,7 +78,7 @@ with gr.Blocks() as demo:
     api_md = gr.Markdown(elem_id="guide-api")  # filled by `describe_api` once the whole app is composed
     gr.Markdown(I18N("guide.offline_title"), elem_classes="section-title")
     gr.Markdown(OFFLINE)
-    gr.Markdown(describe_weights() if hub.REGISTRY else I18N("guide.no_models"), elem_id="guide-weights")
+    gr.Markdown(describe_weights(), elem_id="guide-weights")
     gr.Markdown(I18N("guide.cite_title"), elem_classes="section-title")
     gr.Markdown(describe_citations())
     gr.Markdown(I18N("guide.license_title"), elem_classes="section-title")

@@ -131,7 +131,6 @@ EN: dict[str, str] = {
         "and reports the true F1 of each on held-out data."
     ),
     "guide.tab.guide": "This page: how to use the app, call it from code, cite it, and run it offline.",
-    "guide.no_models": "No neural model is shipped yet: every tab shown computes its results live, with nothing to download.",
     "guide.license": (
         "Code: MIT. The summaries in this app are our own words; the articles belong to Su Jianlin and are published "
         "under CC BY-NC-ND 2.5 China, so the app links to them instead of reproducing them. Each model card states "
@@ -151,9 +150,14 @@ EN: dict[str, str] = {
     "ogan.from": "From",
     "ogan.to": "To",
     "ogan.value_hint": "Example digit (0–9) or seed",
-    "ogan.a_drawing_note": "“drawing” uses the digit drawn above.",
+    "ogan.a_drawing_note": "“drawing” uses the digit drawn above; “test digit” takes 0–9, “seed” any whole number.",
     "ogan.b_pad": "Second drawing (for “To: drawing”)",
     "ogan.frames": "Frames",
+    "ogan.choice.drawing": "drawing",
+    "ogan.choice.example": "test digit",
+    "ogan.choice.seed": "seed",
+    "ogan.choice.spherical": "spherical",
+    "ogan.choice.linear": "linear",
     "ogan.method": "Path",
     "ogan.interpolate": "Interpolate",
     "ogan.strip": "Frames from start to end",
@@ -289,7 +293,6 @@ ZH: dict[str, str] = {
         "实验部分用三种方式训练同一个逻辑回归，并报告各自在留出数据上的真实 F1。"
     ),
     "guide.tab.guide": "本页：如何使用本应用、用代码调用、引用，以及离线运行。",
-    "guide.no_models": "目前还没有随应用发布的神经网络模型：当前各标签页的结果都是实时计算的，无需下载任何东西。",
     "guide.license": (
         "代码：MIT 许可。应用中的概述均为我们自己的文字；原文归苏剑林所有，以 CC BY-NC-ND 2.5 中国大陆许可发布，"
         "因此本应用只链接原文而不转载。各模型卡片写明了权重与训练数据的许可。"
@@ -308,9 +311,14 @@ ZH: dict[str, str] = {
     "ogan.from": "起点",
     "ogan.to": "终点",
     "ogan.value_hint": "示例数字（0–9）或随机种子",
-    "ogan.a_drawing_note": "选 “drawing” 时使用上方画的数字。",
+    "ogan.a_drawing_note": "“手绘”使用上方画的数字；“测试数字”取 0–9；“随机种子”取任意非负整数。",
     "ogan.b_pad": "第二幅手绘（终点选 “drawing” 时使用）",
     "ogan.frames": "帧数",
+    "ogan.choice.drawing": "手绘",
+    "ogan.choice.example": "测试数字",
+    "ogan.choice.seed": "随机种子",
+    "ogan.choice.spherical": "球面",
+    "ogan.choice.linear": "线性",
     "ogan.method": "路径",
     "ogan.interpolate": "插值",
     "ogan.strip": "从起点到终点的各帧",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import time
 from pathlib import Path
 
 import gradio as gr
@@ -163,7 +164,7 @@ def ogan_interpolate(
     a, b = _code_from(a_kind, a_image, a_value), _code_from(b_kind, b_image, b_value)
     path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
     images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
-    gif = Path(tempfile.mkdtemp(prefix="ogan-")) / "interpolation.gif"
+    gif = _gif_path()
     pics = [Image.fromarray(_show(img[None])) for img in images]
     pics[0].save(gif, save_all=True, append_images=pics[1:] + pics[-2:0:-1], duration=120, loop=0)
     result = {
@@ -213,6 +214,21 @@ def ogan_edit(code: str, *offsets: float):
     edited = torch.from_numpy(z).float() + (steps * model.direction_std) @ model.directions  # (n_z,)
     image = model.generator(edited[None]).numpy()
     return _show(image), {"code": np.round(edited.numpy(), 5).tolist(), "offsets": steps.tolist()}
+
+
+GIF_DIR = Path(tempfile.gettempdir()) / "explorables-ogan-gifs"
+GIF_MAX_AGE_S = 3600
+
+
+def _gif_path() -> Path:
+    """A fresh file for one animation; animations older than an hour are removed (gradio has copied them by then)."""
+    GIF_DIR.mkdir(exist_ok=True)
+    now = time.time()
+    for old in GIF_DIR.glob("*/interpolation.gif"):
+        if now - old.stat().st_mtime > GIF_MAX_AGE_S:
+            old.unlink(missing_ok=True)
+            old.parent.rmdir()
+    return Path(tempfile.mkdtemp(dir=GIF_DIR)) / "interpolation.gif"
 
 
 def _scrub(frames, index):
@@ -268,6 +284,11 @@ def comparison_markdown() -> str:
 
 TORCH = {"concurrency_id": "torch", "concurrency_limit": 1}
 
+
+def _choices(values: list[str]) -> list:
+    return [(I18N(f"ogan.choice.{v}"), v) for v in values]
+
+
 with gr.Blocks() as demo:
     article_header("ogan", "ogan.summary")
     with gr.Row(equal_height=False):
@@ -307,11 +328,11 @@ with gr.Blocks() as demo:
     gr.Markdown(I18N("ogan.interp_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
         with gr.Column(min_width=260):
-            a_kind = gr.Radio(SOURCES, value="example", label=I18N("ogan.from"))
+            a_kind = gr.Radio(_choices(SOURCES), value="example", label=I18N("ogan.from"))
             a_value = gr.Number(3, precision=0, label=I18N("ogan.value_hint"))
             gr.Markdown(I18N("ogan.a_drawing_note"))
         with gr.Column(min_width=260):
-            b_kind = gr.Radio(SOURCES, value="seed", label=I18N("ogan.to"))
+            b_kind = gr.Radio(_choices(SOURCES), value="seed", label=I18N("ogan.to"))
             b_value = gr.Number(7, precision=0, label=I18N("ogan.value_hint"))
             b_pad = gr.Sketchpad(
                 type="numpy",
@@ -323,7 +344,7 @@ with gr.Blocks() as demo:
             )
         with gr.Column(min_width=200):
             frames = gr.Slider(2, MAX_FRAMES, value=8, step=1, label=I18N("ogan.frames"))
-            method = gr.Radio(["spherical", "linear"], value="spherical", label=I18N("ogan.method"))
+            method = gr.Radio(_choices(["spherical", "linear"]), value="spherical", label=I18N("ogan.method"))
             run_interp = gr.Button(I18N("ogan.interpolate"), variant="primary", elem_id="ogan-interpolate")
     strip = gr.Image(label=I18N("ogan.strip"), interactive=False, format="png", elem_id="ogan-strip")
     with gr.Row(equal_height=False):

@@ -10,6 +10,7 @@ Repo ids come from this table, never from user input.
 
 from __future__ import annotations
 
+import importlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +28,18 @@ class WeightsEntry:
     repo_id: str
     revision: str  # a pinned commit (or tag) on the hub
     description: str
+    model_class: str = ""  # "module:Class", for tools that load every registered model
+
+    def cls(self) -> type:
+        module, name = self.model_class.split(":")
+        return getattr(importlib.import_module(module), name)
 
 
 # name -> where its weights live. A model is added here when its issue lands with a measured snapshot.
 # The revision is the commit that `python -m training.publish push` prints; "main" until the first push.
 REGISTRY: dict[str, WeightsEntry] = {
     "ogan-mnist": WeightsEntry(
-        "scientific-spaces-explorables/ogan-mnist", "main", "O-GAN on MNIST: generator + encoder"
+        "scientific-spaces-explorables/ogan-mnist", "main", "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
     ),
 }
 

