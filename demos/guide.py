@@ -6,6 +6,8 @@ tabs are added. Runs alone: `python -m demos.guide`.
 
 from __future__ import annotations
 
+import re
+
 import gradio as gr
 
 from demos.articles import ARTICLES
@@ -51,15 +53,23 @@ def describe_api(
     return "\n\n".join(parts)
 
 
+def _reproduce_command(name: str) -> str:
+    """The command block under '## Reproduce' in the snapshot's model card."""
+    card = hub.bundled_dir(name) / "README.md"
+    match = re.search(r"## Reproduce\s*```bash\n(.*?)```", card.read_text(), flags=re.S) if card.is_file() else None
+    return match.group(1).strip() if match else "(no model card)"
+
+
 def describe_weights() -> str:
-    """A table of the models in the hub registry; empty when none is shipped."""
+    """Every model in the hub registry: where it lives, whether it is bundled, and how to reproduce it."""
     rows = ["| model | hub repo | revision | bundled |", "|---|---|---|---|"]
     for name, entry in hub.REGISTRY.items():
         bundled = "yes" if (hub.bundled_dir(name) / "model.safetensors").is_file() else "no"
         rows.append(
             f"| {name} | [{entry.repo_id}](https://huggingface.co/{entry.repo_id}) | `{entry.revision[:12]}` | {bundled} |"
         )
-    return "\n".join(rows)
+    commands = [f"**{name}**\n\n```bash\n{_reproduce_command(name)}\n```" for name in hub.REGISTRY]
+    return "\n".join(rows) + "\n\n" + "\n\n".join(commands)
 
 
 def describe_citations() -> str:
