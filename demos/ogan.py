@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from demos.common import ASSETS, article_header, lazy, markdown, parse_number, parse_vector
-from demos.i18n import I18N
+from demos.i18n import EN, I18N, ZH
 from models import hub
 from models.digits import BlankImage, to_mnist
 
@@ -40,7 +40,14 @@ def _load():
     return hub.load(OGAN, "ogan-mnist").requires_grad_(False)  # inference only, in any thread
 
 
+def _load_judge():
+    from models.mnist_judge import MnistJudge
+
+    return hub.load(MnistJudge, "mnist-judge").requires_grad_(False)
+
+
 MODEL = lazy(_load)
+JUDGE = lazy(_load_judge)  # an independent classifier: which digit does it read in the input and in the reconstruction?
 
 
 # ---------------------------------------------------------------- helpers
@@ -130,16 +137,30 @@ def ogan_encode(image):
     Args:
         image: a drawing (Sketchpad value) or an image file; any size, dark ink on light paper or the reverse.
     Returns:
-        The input as the model sees it (28x28), the reconstruction, the code as a bar chart, and JSON with the code.
+        The input as the model sees it (28x28), the reconstruction, the code as a bar chart, the judge's class
+        probabilities for the input and for the reconstruction, and JSON with the code and the judge's readings.
     """
+    import torch
+
     pixels = digit_pixels(image)
     model = MODEL.get()
-    z = model.encode(_tensor(pixels))
-    recon = model.generator(z).numpy()
-    mse = float((((recon[0, 0] + 1) / 2 - pixels) ** 2).mean())
+    x = _tensor(pixels)
+    z = model.encode(x)
+    recon = model.generator(z)
+    probs = torch.softmax(JUDGE.get()(torch.cat([x, recon])), dim=-1).numpy()  # (2, 10)
+    readings = [{str(d): round(float(p), 4) for d, p in enumerate(row)} for row in probs]
+    mse = float((((recon[0, 0].numpy() + 1) / 2 - pixels) ** 2).mean())
     code = z[0].numpy()
-    result = {"code": [round(float(v), 5) for v in code], "n_z": len(code), "reconstruction_pixel_mse": round(mse, 5)}
-    return _show(pixels), _show(recon), _code_plot(code), result
+    result = {
+        "code": [round(float(v), 5) for v in code],
+        "n_z": len(code),
+        "reconstruction_pixel_mse": round(mse, 5),
+        "judge": {
+            name: {"class": int(row.argmax()), "confidence": round(float(row.max()), 4)}
+            for name, row in zip(("input", "reconstruction"), probs, strict=True)
+        },
+    }
+    return _show(pixels), _show(recon.numpy()), _code_plot(code), readings[0], readings[1], result
 
 
 def ogan_interpolate(
@@ -246,38 +267,76 @@ def _seed_code(seed) -> str:
     return ", ".join(f"{v:.4f}" for v in _code_from("seed", None, seed))
 
 
-def comparison_markdown() -> str:
+COMPARE_TEXT = {
+    "en": {
+        "head": "| measured on the 10k MNIST test digits | O-GAN | ablation (no ρ term) |",
+        "consistency": "reconstruction class-consistency (judge)",
+        "confident": "samples the judge classifies with confidence ≥ 0.9",
+        "shares": "smallest / largest class share of 10k samples",
+        "fid": "FID in the judge's feature space (lower is better)",
+        "mse": "reconstruction pixel MSE",
+        "rho": "mean ρ(z, E(G(z))) on fresh z",
+        "budget": "training steps / minutes",
+        "pilots": "Base loss: two 6-minute pilots of the same size, with the ρ term",
+        "uses": "The full run uses",
+        "judge": "Judge: an independent CNN with test accuracy",
+        "missing": "Metrics are not available: the snapshot has no metrics.json.",
+    },
+    "zh": {
+        "head": "| 在 1 万张 MNIST 测试数字上测得 | O-GAN | 对照组（无 ρ 项） |",
+        "consistency": "重构后类别保持率（分类器判定）",
+        "confident": "分类器置信度 ≥ 0.9 的样本比例",
+        "shares": "1 万个样本中最少 / 最多类别的占比",
+        "fid": "分类器特征空间中的 FID（越低越好）",
+        "mse": "重构像素均方误差",
+        "rho": "新采样 z 上 ρ(z, E(G(z))) 的均值",
+        "budget": "训练步数 / 分钟",
+        "pilots": "基础损失：两次同样规模、带 ρ 项的 6 分钟试训",
+        "uses": "正式训练使用",
+        "judge": "分类器：一个独立的 CNN，测试准确率",
+        "missing": "没有可用的指标：快照中缺少 metrics.json。",
+    },
+}
+
+
+def comparison_markdown(lang: str = "en") -> str:
     """The measured numbers of the O-GAN and its ablation, read from the snapshot's metrics.json."""
+    t = COMPARE_TEXT[lang]
     path = hub.bundled_dir("ogan-mnist") / "metrics.json"
     if not path.is_file():
-        return "Metrics are not available: the snapshot has no metrics.json."
+        return t["missing"]
     m = json.loads(path.read_text())
     ab = m.get("ablation", {})
-    rows = [
-        ("reconstruction class-consistency (judge)", "reconstruction_class_consistency", "{:.1%}"),
-        ("samples classified with confidence ≥ 0.9", "sample_confident_share", "{:.1%}"),
-        ("smallest / largest class share of samples", None, None),
-        ("FID in the judge's feature space (lower is better)", "fid_judge_features", "{:.3f}"),
-        ("reconstruction pixel MSE", "reconstruction_pixel_mse", "{:.4f}"),
-        ("mean ρ(z, E(G(z))) on fresh z", "mean_rho_fresh_z", "{:.3f}"),
-        ("training steps / minutes", None, None),
+
+    def pair(key: str, fmt: str) -> str:
+        return f"{fmt.format(m[key])} | {fmt.format(ab[key]) if key in ab else '–'}"
+
+    def shares(r: dict) -> str:
+        return f"{r['sample_class_share_min']:.1%} / {r['sample_class_share_max']:.1%}" if r else "–"
+
+    lines = [
+        t["head"],
+        "|---|---|---|",
+        f"| {t['consistency']} | {pair('reconstruction_class_consistency', '{:.1%}')} |",
+        f"| {t['confident']} | {pair('sample_confident_share', '{:.1%}')} |",
+        f"| {t['shares']} | {shares(m)} | {shares(ab)} |",
+        f"| {t['fid']} | {pair('fid_judge_features', '{:.2f}')} |",
+        f"| {t['mse']} | {pair('reconstruction_pixel_mse', '{:.4f}')} |",
+        f"| {t['rho']} | {pair('mean_rho_fresh_z', '{:.3f}')} |",
+        f"| {t['budget']} | {m['steps']} / {m['minutes']} | {ab.get('steps', '–')} / {ab.get('minutes', '–')} |",
     ]
-    lines = ["| measured on the 10k MNIST test digits | O-GAN | ablation (no ρ term) |", "|---|---|---|"]
-    for label, key, fmt in rows:
-        if key:
-            lines.append(f"| {label} | {fmt.format(m[key])} | {fmt.format(ab[key]) if key in ab else '–'} |")
-        elif label.startswith("smallest"):
-            lines.append(
-                f"| {label} | {m['sample_class_share_min']:.1%} / {m['sample_class_share_max']:.1%} | {ab.get('sample_class_share_min', 0):.1%} / {ab.get('sample_class_share_max', 0):.1%} |"
-            )
-        else:
-            lines.append(
-                f"| {label} | {m['steps']} / {m['minutes']} | {ab.get('steps', '–')} / {ab.get('minutes', '–')} |"
-            )
-    lines.append(
-        f"\nJudge: an independent CNN, {m['judge_test_accuracy']:.2%} test accuracy. Command: `python -m training.ogan evaluate --name ogan --ablation ablation --publish`."
-    )
+    pilots = [m[name] for name in ("pilot-gan_qp", "pilot-hinge") if name in m]
+    if pilots:
+        runs = "; ".join(
+            f"{p['loss']}: {p['reconstruction_class_consistency']:.1%}, FID {p['fid_judge_features']:.1f}"
+            for p in pilots
+        )
+        lines.append(f"\n{t['pilots']}: {runs}. {t['uses']} {m['config']['loss']}.")
+    lines.append(f"\n{t['judge']} {m['judge_test_accuracy']:.2%}.")
     return "\n".join(lines)
+
+
+EN["ogan.compare_table"], ZH["ogan.compare_table"] = comparison_markdown("en"), comparison_markdown("zh")
 
 
 # ---------------------------------------------------------------- the tab
@@ -313,13 +372,17 @@ with gr.Blocks() as demo:
                 recon = gr.Image(
                     label=I18N("ogan.recon"), interactive=False, format="png", height=200, elem_id="ogan-recon"
                 )
+            with gr.Row():
+                judge_in = gr.Label(num_top_classes=3, label=I18N("ogan.judge_input"), elem_id="ogan-judge-input")
+                judge_out = gr.Label(num_top_classes=3, label=I18N("ogan.judge_recon"), elem_id="ogan-judge-recon")
             code_plot = gr.Plot(label=I18N("ogan.code"))
             code_json = gr.JSON(visible=False)
-    encode.click(ogan_encode, pad, [seen, recon, code_plot, code_json], api_name="ogan_encode", **TORCH)
+    encode_out = [seen, recon, code_plot, judge_in, judge_out, code_json]
+    encode.click(ogan_encode, pad, encode_out, api_name="ogan_encode", **TORCH)
     example.change(
         lambda d: ogan_encode(str(DIGITS[int(d)])) if d is not None else gr.skip(),
         example,
-        [seen, recon, code_plot, code_json],
+        encode_out,
         api_name="ogan_example",
         api_visibility="private",
         **TORCH,
@@ -409,7 +472,7 @@ with gr.Blocks() as demo:
     )
 
     gr.Markdown(I18N("ogan.compare_title"), elem_classes="section-title")
-    gr.Markdown(comparison_markdown(), elem_id="ogan-compare")
+    gr.Markdown(I18N("ogan.compare_table"), elem_id="ogan-compare")
     with gr.Row(equal_height=False):
         gr.Image(str(EXAMPLES / "ogan_samples.png"), label=I18N("ogan.ogan_samples"), interactive=False, height=260)
         gr.Image(
@@ -420,4 +483,5 @@ if __name__ == "__main__":
     from demos.common import launch_kwargs
 
     MODEL.start()
+    JUDGE.start()
     demo.launch(**launch_kwargs())

@@ -38,6 +38,12 @@ class WeightsEntry:
 # name -> where its weights live. A model is added here when its issue lands with a measured snapshot.
 # The revision is the commit that `python -m training.publish push` prints; "main" until the first push.
 REGISTRY: dict[str, WeightsEntry] = {
+    "mnist-judge": WeightsEntry(
+        "scientific-spaces-explorables/mnist-judge",
+        "main",
+        "MNIST classifier that judges digits",
+        "models.mnist_judge:MnistJudge",
+    ),
     "ogan-mnist": WeightsEntry(
         "scientific-spaces-explorables/ogan-mnist", "main", "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
     ),

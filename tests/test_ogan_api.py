@@ -32,11 +32,22 @@ def seven(tmp_path) -> str:
 
 
 def test_encode_returns_images_and_a_64_number_code(client, seven):
-    seen, recon, plot, result = client.predict(sketch(seven), api_name="/ogan_encode")
+    seen, recon, plot, judge_in, judge_out, result = client.predict(sketch(seven), api_name="/ogan_encode")
     assert len(result["code"]) == result["n_z"] == 64
     assert abs(np.std(result["code"]) - 0.9) < 1e-3
     assert 0 <= result["reconstruction_pixel_mse"] < 0.25
     assert seen and recon and plot["type"] == "plotly"
+    assert judge_in["label"] == str(result["judge"]["input"]["class"])
+    assert judge_out["label"] == str(result["judge"]["reconstruction"]["class"])
+
+
+def test_the_judge_reads_test_digits_correctly(client):
+    """The shipped judge and the preprocessing agree on real test digits, so its readings of drawings mean something."""
+    from demos.ogan import DIGITS
+
+    for digit, path in enumerate(DIGITS):
+        *_, result = client.predict(sketch(str(path)), api_name="/ogan_encode")
+        assert result["judge"]["input"]["class"] == digit
 
 
 def test_encode_accepts_a_plain_image_file_with_a_white_background(client, tmp_path):

