@@ -1,0 +1,382 @@
+"""Unsupervised word and term discovery without a dictionary: n-gram statistics, cohesion, boundary entropy.
+
+Su Jianlin, "分享一次专业领域词汇的无监督挖掘" (https://kexue.fm/archives/6540), building on 3913, 4256, 5476 and 5597.
+A string w is a word candidate when it is frequent, cohesive, and free at both ends:
+
+    cohesion(w) = min over splits w = a|b of  ln( p(w) / (p(a) p(b)) )        (minimum-split PMI, nats)
+    H_left(w)   = entropy of the characters seen just before w (a sentence start counts as its own symbol)
+    H_right(w)  = the same after w
+
+Counting is vectorised: the text becomes an array of character ids, every n-gram a base-V integer key, and all
+statistics come from sorting those keys (np.unique, np.lexsort, searchsorted), never from Python dictionaries.
+This module has no UI and no torch; the general-language comparison and the segmenter build on `Lexicon`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+BOUNDARY = 0  # id of every separator (punctuation, spaces, line breaks): no n-gram crosses it
+
+
+def is_separator(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    return cat[0] in "PSZC" and cat != "Co"
+
+
+NUMBER = "#"  # how a run of digits shows inside a candidate: "#月" stands for １月, １２月, ...
+_DIGITS = np.array([ord(c) for c in "0123456789０１２３４５６７８９"], dtype=np.uint32)
+_NUMBER_TAIL = np.array([ord(c) for c in ".%．％"], dtype=np.uint32)  # 3.5% and ３．５％ stay one number
+
+
+@dataclass
+class Encoded:
+    ids: np.ndarray  # (U,) int64 unit ids, BOUNDARY at separators; ids >= 1 ordered by frequency
+    alphabet: list[str]  # id -> unit (alphabet[0] is the separator; a number is the unit NUMBER)
+    starts: np.ndarray  # (U,) character offset where each unit starts
+    ends: np.ndarray  # (U,) character offset where it ends
+    joiner: str  # "" for Chinese (units are characters), " " for space-separated text (units are words)
+
+    def text_of(self, first: int, n: int) -> tuple[int, int]:
+        """Character span of the n units from unit `first`."""
+        return int(self.starts[first]), int(self.ends[first + n - 1])
+
+
+def _ranked(values: np.ndarray, separator) -> tuple[np.ndarray, list]:
+    """Unit values -> ids ranked by descending frequency from 1 (small ids keep n-gram keys small); separators -> 0."""
+    uniq, inverse, counts = np.unique(values, return_inverse=True, return_counts=True)
+    sep = np.array([separator(u) for u in uniq], dtype=bool)
+    kept = [i for i in np.argsort(-counts, kind="stable") if not sep[i]]
+    rank = np.zeros(len(uniq), dtype=np.int64)
+    rank[kept] = np.arange(1, len(kept) + 1)
+    return rank[inverse.reshape(-1)], [""] + [uniq[i] for i in kept]
+
+
+def encode_chars(text: str) -> Encoded:
+    """Chinese (or any unsegmented script): every character is a unit, except that a number is one unit
+    (numbers are one symbol, so "１２月" and "３月" share the shape "#月", one word in the People's Daily convention)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    digit = np.isin(codes, _DIGITS)
+    numeric = digit | (np.isin(codes, _NUMBER_TAIL) & np.concatenate([[False], digit[:-1]]))
+    starts = np.flatnonzero(~(numeric & np.concatenate([[False], numeric[:-1]])))  # continues the number before it
+    unit_codes = np.where(digit[starts], np.uint32(ord(NUMBER)), codes[starts])
+    ids, alphabet = _ranked(unit_codes, lambda c: c != ord(NUMBER) and is_separator(chr(c)))
+    ends = np.append(starts[1:], len(codes))
+    return Encoded(ids, [""] + [chr(c) for c in alphabet[1:]], starts, ends, "")
+
+
+WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*|[^\w\s]|\n")
+
+
+def encode_words(text: str) -> Encoded:
+    """Space-separated text: every (lower-cased) word is a unit, numbers are NUMBER, punctuation and line breaks
+    are separators; spaces are not, so phrases ("neural network") are n-grams of words."""
+    found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    if not found:
+        return Encoded(np.zeros(0, np.int64), [""], np.zeros(0, np.int64), np.zeros(0, np.int64), " ")
+    starts, ends, tokens = zip(*found, strict=True)
+    units = np.array([NUMBER if t[0].isdigit() else t.lower() for t in tokens])
+    ids, alphabet = _ranked(units, lambda u: u != NUMBER and not u[0].isalnum())
+    return Encoded(ids, [str(u) for u in alphabet], np.array(starts), np.array(ends), " ")
+
+
+def detect_language(text: str) -> str:
+    """'zh' when at least a fifth of the letters are CJK, else 'en' (any space-separated language)."""
+    sample = text[:200_000]
+    cjk = sum(1 for ch in sample if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff")
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return "zh" if letters and cjk / letters >= 0.2 else "en"
+
+
+def encode(text: str, language: str = "zh") -> Encoded:
+    return encode_chars(text) if language == "zh" else encode_words(text)
+
+
+@dataclass
+class NgramTable:
+    n: int
+    keys: np.ndarray  # (M,) sorted unique keys of the n-grams that do not cross a boundary
+    counts: np.ndarray  # (M,)
+    left_entropy: np.ndarray  # (M,) nats
+    right_entropy: np.ndarray  # (M,)
+
+    def lookup(self, keys: np.ndarray) -> np.ndarray:
+        """Counts of `keys` (0 where absent)."""
+        pos = np.searchsorted(self.keys, keys)
+        pos = np.minimum(pos, len(self.keys) - 1)
+        found = self.keys[pos] == keys
+        return np.where(found, self.counts[pos], 0)
+
+
+def _entropy_by_group(groups: np.ndarray, neighbours: np.ndarray, n_groups: int, V: int) -> np.ndarray:
+    """Entropy (nats) of the neighbour units within each group (groups are indices 0..n_groups-1).
+
+    Each sentence edge counts as a neighbour seen once: a word that starts sentences is free there, not stuck.
+    (Group, neighbour) pairs are packed into one int64 and counted with a single sort.
+    """
+    m = np.bincount(groups, minlength=n_groups).astype(np.float64)
+    edge = neighbours == BOUNDARY
+    pairs, counts = np.unique(groups[~edge].astype(np.int64) * V + neighbours[~edge], return_counts=True)
+    owner = pairs // V
+    p = counts / m[owner]
+    entropy = np.bincount(owner, weights=-p * np.log(p), minlength=n_groups)
+    edges = np.bincount(groups[edge], minlength=n_groups)
+    return entropy + edges * np.log(np.maximum(m, 1)) / np.maximum(m, 1)
+
+
+def count_ngrams(enc: Encoded, max_n: int) -> list[NgramTable]:
+    """Tables for n = 1..max_n. Keys: key(w) = sum_k id(w_k) * V^k, so the first s characters are key mod V^s."""
+    ids = enc.ids
+    V = len(enc.alphabet)
+    if V**max_n >= 2**63:
+        raise ValueError(f"{V} distinct characters and n = {max_n} overflow 64-bit keys; lower max_n")
+    padded = np.concatenate([[BOUNDARY], ids, np.full(max_n + 1, BOUNDARY)])  # a boundary before and after
+    tables = []
+    keys = np.zeros(len(ids), dtype=np.int64)
+    valid = np.ones(len(ids), dtype=bool)
+    for n in range(1, max_n + 1):
+        nxt = padded[n : n + len(ids)]  # the n-th character of the n-gram starting at each position
+        keys = keys + nxt * V ** (n - 1)
+        valid &= nxt != BOUNDARY
+        starts = np.flatnonzero(valid)
+        k = keys[starts]
+        uniq, inverse, counts = np.unique(k, return_inverse=True, return_counts=True)
+        left = padded[starts]  # the character before (index shifted by the leading boundary)
+        right = padded[starts + n + 1]
+        tables.append(
+            NgramTable(
+                n,
+                uniq,
+                counts,
+                _entropy_by_group(inverse, left, len(uniq), V) if n > 1 else np.zeros(len(uniq)),
+                _entropy_by_group(inverse, right, len(uniq), V) if n > 1 else np.zeros(len(uniq)),
+            )
+        )
+    return tables
+
+
+def decode_key(key: int, n: int, alphabet: list[str], joiner: str = "") -> str:
+    V = len(alphabet)
+    units = []
+    for _ in range(n):
+        key, c = divmod(key, V)
+        units.append(alphabet[c])
+    return joiner.join(units)
+
+
+@dataclass
+class Candidate:
+    word: str
+    n: int  # length in units
+    key: int  # its n-gram key
+    count: int
+    cohesion: float  # minimum-split PMI, nats
+    left_entropy: float
+    right_entropy: float
+    score: float
+
+
+def candidates(
+    tables: list[NgramTable],
+    alphabet: list[str],
+    total: int,
+    min_count: int,
+    min_cohesion: float,
+    min_entropy: float,
+    joiner: str = "",
+) -> list[Candidate]:
+    """Multi-unit n-grams passing the three thresholds, scored by log count x cohesion x boundary freedom."""
+    V = len(alphabet)
+    out = []
+    for t in tables[1:]:
+        n = t.n
+        keep = t.counts >= min_count
+        keys, counts = t.keys[keep], t.counts[keep]
+        log_pw = np.log(counts / total)
+        cohesion = np.full(len(keys), np.inf)
+        for s in range(1, n):  # split after the first s units
+            a = tables[s - 1].lookup(keys % V**s)
+            b = tables[n - s - 1].lookup(keys // V**s)
+            cohesion = np.minimum(cohesion, log_pw - np.log(a / total) - np.log(b / total))
+        le, ri = t.left_entropy[keep], t.right_entropy[keep]
+        free = np.minimum(le, ri)
+        ok = (cohesion >= min_cohesion) & (free >= min_entropy)
+        score = np.log(counts) * np.minimum(cohesion, 8.0) * np.minimum(free, 3.0)
+        for i in np.flatnonzero(ok):
+            word = decode_key(int(keys[i]), n, alphabet, joiner)
+            out.append(
+                Candidate(
+                    word,
+                    n,
+                    int(keys[i]),
+                    int(counts[i]),
+                    float(cohesion[i]),
+                    float(le[i]),
+                    float(ri[i]),
+                    float(score[i]),
+                )
+            )
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
+def drop_compounds(cands: list[Candidate], joiner: str = "") -> list[Candidate]:
+    """De-redundancy for Chinese: a candidate that splits into two multi-unit candidates is a phrase of two words,
+    not a word (领导+干部, 金融+危机); keep the parts. Two- and three-unit words cannot split that way and stay.
+    Space-separated text keeps its multi-word phrases: there a phrase *is* the term."""
+    if joiner:
+        return cands
+    words = {c.word for c in cands}
+    return [c for c in cands if not any(c.word[:s] in words and c.word[s:] in words for s in range(2, len(c.word) - 1))]
+
+
+def default_thresholds(n_units: int) -> dict:
+    """Thresholds that scale with the amount of text: a word must recur, more so in a longer text."""
+    return {
+        "min_count": max(2, round(2 * math.log10(max(n_units, 10)) - 5)),
+        "min_cohesion": 2.5,  # chosen with min_entropy from 2 x 3 settings on the People's Daily corpus (README)
+        "min_entropy": 1.2,
+    }
+
+
+@dataclass
+class Mined:
+    language: str
+    encoded: Encoded
+    tables: list[NgramTable]
+    total: int  # units that are not separators
+    words: list[Candidate]  # ranked, compounds removed
+
+
+def mine(text: str, language: str | None = None, max_n: int = 5, **thresholds) -> Mined:
+    """Discover the words (Chinese) or terms and phrases (space-separated languages) of `text`."""
+    language = language or detect_language(text)
+    enc = encode(text, language)
+    max_n = max(1, min(max_n, int(62 / math.log2(max(len(enc.alphabet), 2)))))  # keys must fit in 63 bits
+    tables = count_ngrams(enc, max_n)
+    total = int((enc.ids != BOUNDARY).sum())
+    params = {**default_thresholds(total), **thresholds}
+    words = candidates(tables, enc.alphabet, total, joiner=enc.joiner, **params)
+    return Mined(language, enc, tables, total, drop_compounds(words, enc.joiner))
+
+
+# ---------------------------------------------------------------- segmentation with the discovered lexicon
+
+
+def _span_keys(ids: np.ndarray, starts: np.ndarray, n: int, V: int) -> np.ndarray:
+    key = np.zeros(len(starts), dtype=np.int64)
+    for k in range(n):
+        key += ids[starts + k] * V**k
+    return key
+
+
+def segment(mined: Mined, words: list[Candidate] | None = None, rounds: int = 2) -> list[tuple[int, int]]:
+    """Max-probability segmentation of the mined text into (start, end) character spans.
+
+    Round 1 scores a word by its n-gram count; each later round re-estimates every word's probability from how
+    often the previous segmentation actually used it (Viterbi re-estimation: an n-gram that is mostly a piece of a
+    longer word loses the count it never earns as a token). Separators are tokens of their own.
+    """
+    enc, words = mined.encoded, mined.words if words is None else words
+    ids, V = enc.ids, len(enc.alphabet)
+    if len(ids) == 0:
+        return []
+    max_n = max([c.n for c in words], default=1)
+    counts = {1: (mined.tables[0].keys, mined.tables[0].counts.astype(np.float64))}
+    for n in range(2, max_n + 1):
+        ws = sorted((c.key, c.count) for c in words if c.n == n)
+        counts[n] = (np.array([k for k, _ in ws], dtype=np.int64), np.array([c for _, c in ws], dtype=np.float64))
+    # the key of the n-gram that ends at each unit, for every length, and whether it stays inside a sentence
+    padded = np.concatenate([np.full(max_n, BOUNDARY), ids])
+    ends_keys, inside, key, ok = [], [], ids.copy(), ids != BOUNDARY
+    for L in range(1, max_n + 1):
+        if L > 1:
+            prev = padded[max_n - L + 1 : max_n - L + 1 + len(ids)]
+            ok = ok & (prev != BOUNDARY)
+            key = prev + key * V
+        ends_keys.append(key.copy())
+        inside.append(ok.copy())
+    for _ in range(rounds):
+        total = max(sum(float(c.sum()) for _, c in counts.values()), 1.0)
+        lp = np.full((len(ids), max_n), -np.inf)
+        lp[ids == BOUNDARY, 0] = 0.0
+        for L, (ks, cs) in counts.items():
+            if not len(ks):
+                continue
+            pos = np.minimum(np.searchsorted(ks, ends_keys[L - 1]), len(ks) - 1)
+            hit = inside[L - 1] & (ks[pos] == ends_keys[L - 1]) & (cs[pos] > 0)
+            lp[hit, L - 1] = np.log(cs[pos[hit]] / total)
+        lp[(ids != BOUNDARY) & np.isinf(lp[:, 0]), 0] = math.log(0.5 / total)  # a unit never used alone
+        lengths = _viterbi(lp, max_n)
+        starts = np.cumsum(np.concatenate([[0], lengths[:-1]]))
+        # re-estimate: how often each lexicon entry was used as a token
+        for L, (ks, _) in counts.items():
+            sel = starts[(lengths == L) & (ids[starts] != BOUNDARY)]
+            counts[L] = (ks, _count_in(ks, _span_keys(ids, sel, L, V)))
+    return [enc.text_of(int(a), int(n)) for a, n in zip(starts, lengths, strict=True)]
+
+
+def _count_in(keys: np.ndarray, observed: np.ndarray) -> np.ndarray:
+    """How often each of `keys` (sorted) occurs in `observed`."""
+    used, freq = np.unique(observed, return_counts=True)
+    pos = np.minimum(np.searchsorted(used, keys), max(len(used) - 1, 0))
+    hit = (used[pos] == keys) if len(used) else np.zeros(len(keys), dtype=bool)
+    return np.where(hit, freq[pos] if len(used) else 0, 0).astype(np.float64)
+
+
+def _viterbi(lp: np.ndarray, max_n: int) -> np.ndarray:
+    """lp[i, L-1] = log-probability of the token of L units that ends at unit i -> token lengths, in order."""
+    n_units = len(lp)
+    best = np.zeros(n_units + 1)
+    back = np.ones(n_units + 1, dtype=np.int64)
+    for i in range(1, n_units + 1):  # best[i]: best score of the first i units
+        m = min(max_n, i)
+        cand = best[i - m : i][::-1] + lp[i - 1, :m]
+        j = int(np.argmax(cand))
+        best[i], back[i] = cand[j], j + 1
+    lengths, i = [], n_units
+    while i > 0:
+        lengths.append(back[i])
+        i -= back[i]
+    return np.array(lengths[::-1], dtype=np.int64)
+
+
+# ---------------------------------------------------------------- domain terms
+
+
+@dataclass
+class Term:
+    term: str
+    count: int
+    cohesion: float
+    left_entropy: float
+    right_entropy: float
+    general_count: int
+    domain_score: float  # ln(p_domain / p_general), smoothed: finite for words the general table lacks
+
+
+def domain_terms(mined: Mined, general) -> list[Term]:
+    """The mined words ranked by how much more frequent they are here than in general language.
+
+    Space-separated text: a phrase that starts or ends with one of the language's most frequent words ("will be",
+    "number of") is grammar, not a term, and is dropped. Numbers are shapes, not terms.
+    """
+    from models.general_frequency import domain_score
+
+    terms = []
+    for c in mined.words:
+        if NUMBER in c.word.split(" ") or (mined.language == "zh" and NUMBER in c.word):
+            continue
+        if mined.encoded.joiner:
+            parts = c.word.split(" ")
+            if parts[0] in general.function_words or parts[-1] in general.function_words:
+                continue
+        score = domain_score(c.count, mined.total, general, c.word)
+        terms.append(Term(c.word, c.count, c.cohesion, c.left_entropy, c.right_entropy, general.count(c.word), score))
+    terms.sort(key=lambda t: -t.domain_score)
+    return terms

@@ -1,0 +1,123 @@
+"""models/term_mining.py: statistics equal a plain-Python reference, planted words are found and segmented,
+numbers are one unit, English phrases work, and words missing from the general table rank first (not NaN-last)."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+
+from bench.term_reference import statistics
+from models import general_frequency as gf
+from models import term_mining as tm
+
+CJK = [chr(c) for c in range(0x4E00, 0x4E00 + 400)]
+
+
+def planted_corpus(seed: int = 0, n_sentences: int = 3000) -> tuple[str, list[str], list[list[str]]]:
+    """Sentences built from a known vocabulary of 2-4 character words (Zipf-like frequencies)."""
+    rng = random.Random(seed)
+    vocab = sorted({"".join(rng.sample(CJK, rng.choice([2, 2, 3, 4]))) for _ in range(150)})
+    weights = [1 / (i + 1) for i in range(len(vocab))]
+    sentences = [rng.choices(vocab, weights, k=rng.randint(3, 9)) for _ in range(n_sentences)]
+    return "。".join("".join(s) for s in sentences), vocab, sentences
+
+
+def test_counts_cohesion_and_entropies_equal_the_plain_python_reference():
+    text, _, _ = planted_corpus(n_sentences=300)
+    reference = statistics(text, max_n=4)
+    mined = tm.mine(text, "zh", max_n=4, min_count=1, min_cohesion=-math.inf, min_entropy=0.0)
+    got = {c.word: c for c in tm.candidates(mined.tables, mined.encoded.alphabet, mined.total, 1, -math.inf, 0.0)}
+    assert got.keys() == reference.keys()
+    for word, (count, cohesion, left, right) in list(reference.items())[:2000]:
+        c = got[word]
+        assert c.count == count
+        assert c.cohesion == pytest.approx(cohesion, abs=1e-9)
+        assert c.left_entropy == pytest.approx(left, abs=1e-9) and c.right_entropy == pytest.approx(right, abs=1e-9)
+
+
+def test_planted_words_are_discovered_first():
+    text, vocab, _ = planted_corpus()
+    words = [c.word for c in tm.mine(text, "zh").words]
+    top = words[:50]
+    assert sum(w in vocab for w in top) / len(top) >= 0.95
+
+
+def test_segmentation_recovers_the_planted_words():
+    text, _, sentences = planted_corpus()
+    mined = tm.mine(text, "zh")
+    predicted = {(a, b) for a, b in tm.segment(mined) if text[a:b] != "。"}
+    gold, pos = set(), 0
+    for s in sentences:
+        for w in s:
+            gold.add((pos, pos + len(w)))
+            pos += len(w)
+        pos += 1
+    tp = len(gold & predicted)
+    assert 2 * tp / (len(gold) + len(predicted)) >= 0.9
+
+
+def test_segmentation_covers_the_text_without_gaps():
+    text = "今天天气很好，我们去公园散步。１２月３１日，３．５％的增长。"
+    spans = tm.segment(tm.mine(text * 20, "zh"))
+    assert spans[0][0] == 0 and spans[-1][1] == len(text) * 20
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_a_number_is_one_unit():
+    enc = tm.encode("１２月３１日，3.5%和２０００年", "zh")
+    units = [enc.alphabet[i] for i in enc.ids]
+    assert units == ["#", "月", "#", "日", "", "#", "和", "#", "年"]
+    assert enc.text_of(5, 1) == (7, 11)  # "3.5%"
+
+
+def test_english_units_are_words_and_phrases_are_found():
+    rng = random.Random(1)
+    phrases = ["neural network", "gradient descent", "loss function", "learning rate"]
+    filler = ["we", "use", "a", "the", "with", "and", "then", "train", "model", "data", "small", "large"]
+    text = ". ".join(
+        " ".join(rng.sample(filler, 3) + [rng.choice(phrases)] + rng.sample(filler, 2)) for _ in range(800)
+    )
+    mined = tm.mine(text)
+    assert mined.language == "en"
+    found = [c.word for c in mined.words]
+    assert all(p in found for p in phrases)
+
+
+def test_language_detection():
+    assert tm.detect_language("今天天气很好，我们去公园散步。") == "zh"
+    assert tm.detect_language("The gradient of the loss function.") == "en"
+    assert tm.detect_language("Transformer 模型的注意力机制") == "zh"
+
+
+@pytest.mark.parametrize("text", ["", "字", "。。。", "🙂🙂🙂", "<script>alert(1)</script>", "a"])
+def test_tiny_or_odd_inputs_give_no_words_and_no_error(text):
+    mined = tm.mine(text)
+    assert mined.words == [] or all(w.count >= 2 for w in mined.words)
+    spans = tm.segment(mined)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+
+
+def test_words_missing_from_the_general_table_rank_first_with_a_finite_score():
+    table = gf.GeneralTable("zh", {"我们": 1000, "发展": 500}, 10_000, frozenset({"我们"}))
+    common = table.probability("我们")
+    unseen = table.probability("扶贫攻坚")
+    assert 0 < unseen < common and math.isfinite(gf.domain_score(5, 1000, table, "扶贫攻坚"))
+    assert gf.domain_score(5, 1000, table, "扶贫攻坚") > gf.domain_score(5, 1000, table, "发展")
+
+
+def test_shipped_general_tables_load():
+    zh, en = gf.load("zh"), gf.load("en")
+    assert zh.count("中国") > 0 and en.count("the") > en.count("gradient") > 0
+    assert "the" in en.function_words and "gradient" not in en.function_words
+
+
+def test_domain_terms_drop_number_shapes_and_grammar_phrases():
+    text, vocab, _ = planted_corpus()
+    text += "。" + "。".join(f"{i}月" for i in range(1, 13)) * 20
+    terms = tm.domain_terms(tm.mine(text, "zh"), gf.load("zh"))
+    assert terms and all(tm.NUMBER not in t.term for t in terms)
+    scores = [t.domain_score for t in terms]
+    assert scores == sorted(scores, reverse=True) and all(np.isfinite(scores))
