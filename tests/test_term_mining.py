@@ -3,6 +3,7 @@ numbers are one unit, English phrases work, and words missing from the general t
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -63,7 +64,7 @@ def test_segmentation_covers_the_text_without_gaps():
     text = "今天天气很好，我们去公园散步。１２月３１日，３．５％的增长。"
     spans = tm.segment(tm.mine(text * 20, "zh"))
     assert spans[0][0] == 0 and spans[-1][1] == len(text) * 20
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_a_number_is_one_unit():
@@ -78,7 +79,7 @@ def test_english_units_are_words_and_phrases_are_found():
     phrases = ["neural network", "gradient descent", "loss function", "learning rate"]
     filler = ["we", "use", "a", "the", "with", "and", "then", "train", "model", "data", "small", "large"]
     text = ". ".join(
-        " ".join(rng.sample(filler, 3) + [rng.choice(phrases)] + rng.sample(filler, 2)) for _ in range(800)
+        " ".join([*rng.sample(filler, 3), rng.choice(phrases), *rng.sample(filler, 2)]) for _ in range(800)
     )
     mined = tm.mine(text)
     assert mined.language == "en"
@@ -115,7 +116,7 @@ def test_shipped_general_tables_load():
 
 
 def test_domain_terms_drop_number_shapes_and_grammar_phrases():
-    text, vocab, _ = planted_corpus()
+    text, _vocab, _ = planted_corpus()
     text += "。" + "。".join(f"{i}月" for i in range(1, 13)) * 20
     terms = tm.domain_terms(tm.mine(text, "zh"), gf.load("zh"))
     assert terms and all(tm.NUMBER not in t.term for t in terms)
