@@ -205,7 +205,7 @@ with gr.Blocks() as demo:
     gr.Markdown(I18N("smooth.experiment_title"), elem_classes="section-title")
     markdown(I18N("smooth.experiment_intro"))
     with gr.Row():
-        seed = gr.Number(0, precision=0, label=I18N("smooth.seed"))
+        seed = gr.Number(0, precision=0, label=I18N("smooth.seed"), elem_id="smooth-seed")
         share = gr.Slider(MIN_SHARE, 0.5, value=0.1, step=0.01, label=I18N("smooth.positive_share"))
         steps = gr.Slider(*STEPS, value=300, step=50, label=I18N("smooth.steps"))
         run = gr.Button(I18N("smooth.run"), variant="primary", elem_id="smooth-run")

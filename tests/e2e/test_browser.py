@@ -67,7 +67,7 @@ def test_markup_in_input_is_shown_as_text_not_run(page: Page):
 def test_experiment_button_reports_three_recipes(page: Page, shot):
     """A new seed, then Run: the table shows each recipe's true F1 as the model computes it for that seed."""
     _, results = soft_f1_experiment.run(seed=5, positive_share=0.1, steps=300)
-    seed = page.get_by_label("Seed")
+    seed = page.locator("#smooth-seed input")
     seed.fill("5")
     seed.press("Tab")
     page.locator("#smooth-run").click()
