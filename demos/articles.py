@@ -62,6 +62,17 @@ ARTICLES: dict[str, Article] = {
             related=(("寻求一个光滑的最大值函数 (2015)", "https://kexue.fm/archives/3290"),),
         ),
         Article(
+            "terms",
+            6540,
+            "分享一次专业领域词汇的无监督挖掘",
+            "Unsupervised mining of a domain's vocabulary",
+            dt.date(2019, 4, 10),
+            related=(
+                ("新词发现 (3913)", "https://kexue.fm/archives/3913"),
+                ("最小熵原理 (5476)", "https://kexue.fm/archives/5476"),
+            ),
+        ),
+        Article(
             "guide",
             6508,
             "科学空间浏览指南（FAQ）",

@@ -181,6 +181,25 @@ EN: dict[str, str] = {
     "ogan.ogan_samples": "O-GAN samples",
     "ogan.ablation_samples": "Ablation samples",
     "guide.tab.ogan": "Draw a digit (pick the brush first) or choose a test digit, then **Encode**: you see the 28×28 input the model receives, the reconstruction $G(0.9\\,\\mathcal N(E(x)))$ and the 64 numbers of the code. **Interpolate** decodes a path between two codes (drawings, test digits or seeds); scrub with the slider or download the GIF. **Sample** draws a grid from a seed. **Latent directions** moves a code along the encoder's principal components. The table at the bottom holds the measured numbers of the O-GAN and of the ablation.",
+    # term-mining tab (built, not yet shown: see demos/tabs.py)
+    "terms.summary": "How do you find the vocabulary of a field nobody has written a dictionary for? Su's recipe needs only text. First discover *words* without a dictionary: a string is a word when it recurs, when its parts stick together more than chance would make them, and when it is free at both ends:\n\n$$\\mathrm{cohesion}(w)=\\min_{w=a|b}\\ln\\frac{p(w)}{p(a)\\,p(b)},\\qquad H_{\\text{left}}(w)=-\\sum_{c}p(c\\mid\\cdot w)\\ln p(c\\mid\\cdot w)\\ \\text{(and the same on the right)}.$$\n\nThen compare each word's frequency here with its frequency in general language; what is far more common here is the domain's own vocabulary: $\\mathrm{score}(w)=\\ln\\frac{p_{\\text{here}}(w)}{p_{\\text{general}}(w)}$, with additive smoothing so that a word the general table has never seen gets a large, finite score. (The article's posted code let such words become NaN, which sorts *last*: the most domain-specific words fell to the bottom.)",
+    "terms.text": "Text (Chinese or a space-separated language; up to 20 MB)",
+    "terms.upload": "…or upload a .txt file (UTF-8, UTF-16 or GB18030)",
+    "terms.language": "Language",
+    "terms.advanced": "Advanced thresholds",
+    "terms.min_count": "Minimum frequency (0 = automatic)",
+    "terms.min_cohesion": "Minimum cohesion (nats)",
+    "terms.min_entropy": "Minimum boundary entropy (nats)",
+    "terms.run": "Mine terms",
+    "terms.segment": "Segment with the discovered words",
+    "terms.table": "Domain terms, most specific first (click a column to sort)",
+    "terms.plot": "Domain score against frequency",
+    "terms.csv": "CSV download",
+    "terms.highlighted": "The text with the discovered terms marked (first 20,000 units)",
+    "terms.explain_title": "How it works, step by step",
+    "terms.explain_general": "1. Count every 1- to 5-unit n-gram (a unit is a character in Chinese, a word elsewhere; a number is one unit).\n2. Keep the n-grams that recur, stick together (cohesion) and are free at both ends (boundary entropy).\n3. Drop phrases that split into two discovered words (领导+干部).\n4. Score each word against general language: $\\ln\\frac{c_{\\text{here}}/N_{\\text{here}}}{(c_{\\text{general}}+0.5)/(N_{\\text{general}}+0.5|V|)}$. A word missing from the general table has $c_{\\text{general}}=0$: with the $+0.5$ it scores high and finite, as it should. The button below colours the first sentence by the PMI of each adjacent pair: the orange pairs are the likely cuts.",
+    "terms.pmi": "Pair PMI in the first sentence",
+    "terms.explain_run": "Show pair cohesion for the first sentence",
 }
 
 ZH: dict[str, str] = {
@@ -344,6 +363,25 @@ ZH: dict[str, str] = {
     "ogan.ogan_samples": "O-GAN 样本",
     "ogan.ablation_samples": "对照组样本",
     "guide.tab.ogan": "画一个数字（先选画笔）或选一个测试集数字，然后点**编码并重构**：可以看到模型接收的 28×28 输入、重构 $G(0.9\\,\\mathcal N(E(x)))$ 以及 64 维编码。**插值**在两个编码（手绘、测试数字或随机种子）之间解码一条路径，可拖动滑块或下载 GIF。**随机采样**按种子生成一组数字。**隐空间方向**沿编码器的主成分移动编码。底部的表格是 O-GAN 与对照组的实测数字。",
+    # term-mining tab
+    "terms.summary": "一个没有人编过词典的领域，怎么找到它的词汇？苏剑林的做法只需要文本。先在没有词典的情况下发现*词*：一个字符串要成为词，需要反复出现、内部凝固程度远超偶然，并且左右两边都自由：\n\n$$\\mathrm{cohesion}(w)=\\min_{w=a|b}\\ln\\frac{p(w)}{p(a)\\,p(b)},\\qquad H_{\\text{left}}(w)=-\\sum_{c}p(c\\mid\\cdot w)\\ln p(c\\mid\\cdot w)\\ \\text{（右边同理）}.$$\n\n再把每个词在这里的频率与在通用语料中的频率比较，这里明显更常见的就是该领域自己的词汇：$\\mathrm{score}(w)=\\ln\\frac{p_{\\text{here}}(w)}{p_{\\text{general}}(w)}$，并做加性平滑，使通用词表里没有的词得到一个较大而有限的分数。（原文贴出的代码让这类词变成 NaN，而 NaN 排在*最后*：最有领域特色的词反而沉到了底部。）",
+    "terms.text": "文本（中文或以空格分词的语言；最多 20 MB）",
+    "terms.upload": "……或上传 .txt 文件（UTF-8、UTF-16 或 GB18030）",
+    "terms.language": "语言",
+    "terms.advanced": "高级阈值",
+    "terms.min_count": "最低频数（0 为自动）",
+    "terms.min_cohesion": "最低凝固度（nats）",
+    "terms.min_entropy": "最低边界熵（nats）",
+    "terms.run": "挖掘术语",
+    "terms.segment": "用发现的词分词",
+    "terms.table": "领域术语，最具领域特色的在前（点击列名排序）",
+    "terms.plot": "领域分数与频数",
+    "terms.csv": "CSV 下载",
+    "terms.highlighted": "标出已发现术语的文本（前 20000 个单元）",
+    "terms.explain_title": "一步一步看它如何工作",
+    "terms.explain_general": "1. 统计所有 1 到 5 个单元的 n-gram（中文的单元是字，其他语言是词；一个数字串算一个单元）。\n2. 保留反复出现、内部凝固（凝固度）且两端自由（边界熵）的 n-gram。\n3. 去掉能拆成两个已发现词的短语（领导+干部）。\n4. 与通用语料比较打分：$\\ln\\frac{c_{\\text{here}}/N_{\\text{here}}}{(c_{\\text{general}}+0.5)/(N_{\\text{general}}+0.5|V|)}$。通用词表里没有的词 $c_{\\text{general}}=0$，加上 $+0.5$ 后分数高且有限，这正是应有的结果。下方按钮按相邻两个单元的 PMI 给第一句话着色：橙色的位置最可能是切分点。",
+    "terms.pmi": "第一句中相邻单元的 PMI",
+    "terms.explain_run": "显示第一句的相邻凝固度",
 }
 
 I18N = gr.I18n(en=EN, zh=ZH, **{"zh-CN": ZH})

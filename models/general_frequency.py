@@ -5,8 +5,8 @@ Chinese: the word counts of jieba's dictionary (349k words, MIT). English: the u
 
     domain_score(w) = ln( p_domain(w) / p_general(w) ),   p_general(w) = (c(w) + alpha) / (N + alpha * |V|)
 
-Additive smoothing gives a word the general table lacks a small but finite probability, so the most
-domain-specific words rank *first*. (Su's posted code divided by a missing count, got NaN, and NaN sorted last:
+and a word the table lacks backs off to the product of its parts' general probabilities. Either way its
+probability is small but finite, so the most domain-specific words rank *first*. (Su's posted code divided by a missing count, got NaN, and NaN sorted last:
 exactly the words a domain glossary wants were ranked at the bottom.)
 """
 
@@ -32,9 +32,12 @@ class GeneralTable:
         return self.counts.get(word if self.language == "zh" else word.lower(), 0)
 
     def probability(self, word: str) -> float:
-        """Smoothed general probability; a phrase of the table's words gets the product of theirs (independence)."""
-        if self.language != "zh" and " " in word and word.lower() not in self.counts:
-            return math.prod(self.probability(w) for w in word.split(" "))
+        """Smoothed general probability. A word the table lacks backs off to the product of its parts' probabilities
+        (characters in Chinese, words elsewhere), as if they met by chance; one missing unit gets alpha / N'."""
+        if self.count(word) == 0:
+            parts = list(word) if self.language == "zh" else word.split(" ")
+            if len(parts) > 1:
+                return math.prod(self.probability(p) for p in parts)
         return (self.count(word) + ALPHA) / (self.total + ALPHA * len(self.counts))
 
 

@@ -275,15 +275,17 @@ def _span_keys(ids: np.ndarray, starts: np.ndarray, n: int, V: int) -> np.ndarra
     return key
 
 
-def segment(mined: Mined, words: list[Candidate] | None = None, rounds: int = 2) -> list[tuple[int, int]]:
-    """Max-probability segmentation of the mined text into (start, end) character spans.
+def segment(
+    mined: Mined, words: list[Candidate] | None = None, rounds: int = 2, limit: int | None = None
+) -> list[tuple[int, int]]:
+    """Max-probability segmentation of the mined text (its first `limit` units) into (start, end) character spans.
 
     Round 1 scores a word by its n-gram count; each later round re-estimates every word's probability from how
     often the previous segmentation actually used it (Viterbi re-estimation: an n-gram that is mostly a piece of a
     longer word loses the count it never earns as a token). Separators are tokens of their own.
     """
     enc, words = mined.encoded, mined.words if words is None else words
-    ids, V = enc.ids, len(enc.alphabet)
+    ids, V = enc.ids[:limit], len(enc.alphabet)
     if len(ids) == 0:
         return []
     max_n = max([c.n for c in words], default=1)
@@ -363,8 +365,8 @@ class Term:
 def domain_terms(mined: Mined, general) -> list[Term]:
     """The mined words ranked by how much more frequent they are here than in general language.
 
-    Space-separated text: a phrase that starts or ends with one of the language's most frequent words ("will be",
-    "number of") is grammar, not a term, and is dropped. Numbers are shapes, not terms.
+    A candidate that starts or ends with one of the language's most frequent words ("will be", "number of",
+    的情况下, 钱其琛说) is grammar around a term, not a term, and is dropped. Numbers are shapes, not terms.
     """
     from models.general_frequency import domain_score
 
@@ -372,10 +374,9 @@ def domain_terms(mined: Mined, general) -> list[Term]:
     for c in mined.words:
         if NUMBER in c.word.split(" ") or (mined.language == "zh" and NUMBER in c.word):
             continue
-        if mined.encoded.joiner:
-            parts = c.word.split(" ")
-            if parts[0] in general.function_words or parts[-1] in general.function_words:
-                continue
+        parts = c.word.split(" ") if mined.encoded.joiner else c.word
+        if parts[0] in general.function_words or parts[-1] in general.function_words:
+            continue
         score = domain_score(c.count, mined.total, general, c.word)
         terms.append(Term(c.word, c.count, c.cohesion, c.left_entropy, c.right_entropy, general.count(c.word), score))
     terms.sort(key=lambda t: -t.domain_score)

@@ -3,6 +3,7 @@ deep links, and each tab module running alone."""
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from support import ROOT, free_port
 
 from demos.articles import ARTICLES
 from demos.i18n import EN, ZH
-from demos.tabs import SHOWN
+from demos.tabs import PENDING, SHOWN
 from models import hub
 
 GRADIO_NAMESPACES = {  # gradio's own top-level translation keys: a key named like these renders as [object Object]
@@ -61,7 +62,10 @@ def test_translations_cover_both_languages_and_avoid_gradio_namespaces():
 def test_every_key_the_app_uses_is_translated_and_no_string_is_dead():
     import app
 
-    used = set(re.findall(r'"key": "([^"]+)"', json.dumps(app.demo.get_config_file(), default=str).replace('\\"', '"')))
+    configs = [app.demo.get_config_file()] + [
+        importlib.import_module(f"demos.{t}").demo.get_config_file() for t in PENDING
+    ]
+    used = set(re.findall(r'"key": "([^"]+)"', json.dumps(configs, default=str).replace('\\"', '"')))
     assert used, "the config carries no translation keys"
     assert used == EN.keys(), (used - EN.keys(), EN.keys() - used)  # none missing, none dead
 

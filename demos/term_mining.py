@@ -1,0 +1,247 @@
+"""Term-mining tab (kexue.fm/archives/6540): paste or upload a text, discover its words and domain terms without a
+dictionary, see them ranked against general language, highlighted in the text, and download them as CSV.
+
+Runs alone: `python -m demos.term_mining`. (Not yet composed into the app: its issue's English evaluation is open.)
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import itertools
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+
+from demos.common import ASSETS, article_header, markdown, parse_number, quote
+from demos.i18n import I18N
+from models import general_frequency, term_mining
+
+MAX_BYTES = 20_000_000  # input limit, stated in the UI
+HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
+EXAMPLES = ASSETS / "examples" / "terms"
+LANGUAGES = ["auto", "zh", "en"]
+COLUMNS = ["term", "frequency", "cohesion", "left entropy", "right entropy", "general count", "domain score"]
+
+
+def read_input(text: str | None, upload) -> str:
+    """Pasted text, or an uploaded .txt file (UTF-8, UTF-16 with BOM or GB18030 detected), within the size limit."""
+    if upload is not None:
+        path = Path(upload if isinstance(upload, str) else upload.name)
+        raw = path.read_bytes()
+        if len(raw) > MAX_BYTES:
+            raise gr.Error(f"The file has {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB.")
+        if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise gr.Error("That file looks binary, not text: upload a .txt file.")
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # only with a byte-order mark: bare UTF-16 is undetectable
+        for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise gr.Error("The file is not UTF-8, UTF-16 or GB18030 text: save it as UTF-8 and upload it again.")
+    if not isinstance(text, str) or not text.strip():
+        raise gr.Error("The text is empty: paste some text or upload a .txt file.")
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise gr.Error(f"The text has {len(text.encode('utf-8')) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB.")
+    if "\x00" in text:
+        raise gr.Error("The text contains NUL characters: it looks binary, not text.")
+    return text
+
+
+def _thresholds(min_count, min_cohesion, min_entropy) -> dict:
+    out = {}
+    if min_count:  # 0 = automatic
+        out["min_count"] = parse_number(min_count, "Minimum frequency", 1, 10**6, integer=True)
+    out["min_cohesion"] = parse_number(min_cohesion, "Minimum cohesion", -100, 100)
+    out["min_entropy"] = parse_number(min_entropy, "Minimum boundary entropy", -1e-9, 20)
+    return out
+
+
+def _mine(text, language, thresholds, progress) -> term_mining.Mined:
+    if language not in LANGUAGES:
+        raise gr.Error(f"Language must be one of {', '.join(LANGUAGES)}, not '{quote(language)}'.")
+    progress(0.1, desc="counting n-grams")
+    return term_mining.mine(text, None if language == "auto" else language, **thresholds)
+
+
+def _highlight(text: str, mined: term_mining.Mined, terms: set[str]) -> list[tuple[str, str | None]]:
+    """The start of the text as (piece, label) pairs: discovered terms labelled, the rest plain."""
+    pieces, last = [], 0
+    for a, b in term_mining.segment(mined, limit=HIGHLIGHT_UNITS):
+        piece = text[a:b]
+        key = piece.lower() if mined.language != "zh" else piece
+        if a > last:
+            pieces.append((text[last:a], None))
+        pieces.append((piece, "term" if key in terms else None))
+        last = b
+    return pieces
+
+
+def _plot(rows: list[term_mining.Term]) -> go.Figure:
+    fig = go.Figure(
+        go.Scattergl(
+            x=[r.count for r in rows],
+            y=[r.domain_score for r in rows],
+            mode="markers",
+            text=[html.escape(r.term) for r in rows],
+            hovertemplate="%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>",
+            marker=dict(
+                size=6,
+                color=[r.cohesion for r in rows],
+                colorscale="Viridis",
+                showscale=True,
+                colorbar=dict(title="cohesion"),
+            ),
+        )
+    )
+    fig.update_layout(height=380, template="plotly_white", margin=dict(l=40, r=20, t=30, b=40))
+    fig.update_xaxes(type="log", title_text="frequency in this text")
+    fig.update_yaxes(title_text="domain score ln(p_here / p_general)")
+    return fig
+
+
+def terms_mine(
+    text: str,
+    upload=None,
+    language: str = "auto",
+    min_count: int = 0,
+    min_cohesion: float = 2.5,
+    min_entropy: float = 1.2,
+    progress=gr.Progress(),  # noqa: B008 (gradio's documented way to ask for a progress bar)
+):
+    """Discover the words (Chinese) or terms and phrases (space-separated languages) of a text and rank them by
+    domain specificity against a general-language frequency table.
+
+    Args:
+        text: the text (up to 20 MB). upload: or a .txt file. language: 'auto', 'zh' or 'en'.
+        min_count: minimum frequency (0 = automatic, grows with the text). min_cohesion: minimum-split PMI in nats.
+        min_entropy: minimum left and right boundary entropy in nats.
+    Returns:
+        The ranked table, a plot of domain score against frequency, the start of the text with the terms
+        highlighted, a CSV file, and JSON with the terms and their statistics.
+    """
+    text = read_input(text, upload)
+    mined = _mine(text, language, _thresholds(min_count, min_cohesion, min_entropy), progress)
+    progress(0.6, desc="comparing with general language")
+    rows = term_mining.domain_terms(mined, general_frequency.load(mined.language))
+    table = [
+        [
+            r.term,
+            r.count,
+            round(r.cohesion, 3),
+            round(r.left_entropy, 3),
+            round(r.right_entropy, 3),
+            r.general_count,
+            round(r.domain_score, 3),
+        ]
+        for r in rows
+    ]
+    progress(0.8, desc="highlighting")
+    highlighted = _highlight(text, mined, {r.term for r in rows})
+    csv_path = Path(tempfile.mkdtemp(prefix="terms-")) / "terms.csv"
+    with open(csv_path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([COLUMNS, *table])
+    result = {
+        "language": mined.language,
+        "units": mined.total,
+        "thresholds": {
+            **term_mining.default_thresholds(mined.total),
+            **_thresholds(min_count, min_cohesion, min_entropy),
+        },
+        "terms": [dict(zip(COLUMNS, row, strict=True)) for row in table[:1000]],
+    }
+    return table, _plot(rows[:5000]), highlighted, str(csv_path), result
+
+
+def terms_segment(text: str, language: str = "auto"):
+    """Segment a text with the lexicon discovered in that same text (max-probability path).
+
+    Returns:
+        The segmentation as highlighted pieces, and JSON with the list of tokens (the first 20,000 units).
+    """
+    text = read_input(text, None)
+    mined = _mine(text, language, {}, lambda *a, **k: None)
+    spans = term_mining.segment(mined, limit=HIGHLIGHT_UNITS)
+    words = {c.word for c in mined.words}
+    tokens = [text[a:b] for a, b in spans if not text[a:b].isspace()]
+    pieces = [(t, "word" if (t.lower() if mined.language != "zh" else t) in words else None) for t in tokens]
+    return pieces, {"language": mined.language, "tokens": tokens}
+
+
+def pmi_explainer(text: str):
+    """The first sentence, with the PMI of each adjacent pair: low PMI marks a likely cut."""
+    text = read_input(text, None)
+    mined = term_mining.mine(text, None)
+    enc, V, total = mined.encoded, len(mined.encoded.alphabet), mined.total
+    ids = enc.ids
+    end = int(np.argmax(ids[1:] == term_mining.BOUNDARY)) + 1 if (ids[1:] == term_mining.BOUNDARY).any() else len(ids)
+    first = ids[: min(end, 60)]
+    if len(first) < 2:
+        raise gr.Error("The first sentence is too short to show pair cohesion: it needs two units.")
+    uni, bi = mined.tables[0], mined.tables[1]
+    pairs = first[:-1] + first[1:] * V
+    pmi = np.log(np.maximum(bi.lookup(pairs), 0.5) * total / (uni.lookup(first[:-1]) * uni.lookup(first[1:])))
+    labels = [html.escape(enc.alphabet[i]) for i in first]
+    fig = go.Figure(
+        go.Bar(
+            x=[f"{a}|{b}" for a, b in itertools.pairwise(labels)],
+            y=pmi,
+            marker_color=["#2563eb" if v >= 2.5 else "#d97706" for v in pmi],
+        )
+    )
+    fig.add_hline(y=2.5, line_dash="dot", annotation_text="default cohesion threshold")
+    fig.update_layout(
+        height=300, template="plotly_white", margin=dict(l=40, r=20, t=30, b=60), yaxis_title="PMI (nats)"
+    )
+    return fig
+
+
+with gr.Blocks() as demo:
+    article_header("terms", "terms.summary")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3):
+            text = gr.Textbox(label=I18N("terms.text"), lines=10, max_lines=20, elem_id="terms-text")
+            upload = gr.File(label=I18N("terms.upload"), file_types=[".txt"], type="filepath")
+        with gr.Column(scale=1, min_width=240):
+            language = gr.Radio(LANGUAGES, value="auto", label=I18N("terms.language"))
+            with gr.Accordion(I18N("terms.advanced"), open=False):
+                min_count = gr.Number(0, precision=0, label=I18N("terms.min_count"))
+                min_cohesion = gr.Slider(0, 8, value=2.5, step=0.1, label=I18N("terms.min_cohesion"))
+                min_entropy = gr.Slider(0, 4, value=1.2, step=0.1, label=I18N("terms.min_entropy"))
+            run = gr.Button(I18N("terms.run"), variant="primary", elem_id="terms-run")
+            segment_btn = gr.Button(I18N("terms.segment"), elem_id="terms-segment")
+    gr.Examples([[str(p)] for p in sorted(EXAMPLES.glob("*.txt"))], inputs=[upload], label=I18N("shared.examples"))
+    table = gr.Dataframe(
+        headers=COLUMNS, label=I18N("terms.table"), interactive=False, max_height=420, elem_id="terms-table"
+    )
+    with gr.Row(equal_height=False):
+        plot = gr.Plot(label=I18N("terms.plot"))
+        csv_file = gr.File(label=I18N("terms.csv"))
+    highlighted = gr.HighlightedText(
+        label=I18N("terms.highlighted"), color_map={"term": "#93c5fd", "word": "#fde68a"}, elem_id="terms-highlight"
+    )
+    result = gr.JSON(visible=False)
+    run.click(
+        terms_mine,
+        [text, upload, language, min_count, min_cohesion, min_entropy],
+        [table, plot, highlighted, csv_file, result],
+        api_name="terms_mine",
+    )
+    segment_btn.click(terms_segment, [text, language], [highlighted, result], api_name="terms_segment")
+    gr.Markdown(I18N("terms.explain_title"), elem_classes="section-title")
+    markdown(I18N("terms.explain_general"))
+    pmi_plot = gr.Plot(label=I18N("terms.pmi"))
+    gr.Button(I18N("terms.explain_run")).click(
+        pmi_explainer, text, pmi_plot, api_name="terms_pmi", api_visibility="private"
+    )
+
+if __name__ == "__main__":
+    from demos.common import launch_kwargs
+
+    demo.launch(**launch_kwargs())

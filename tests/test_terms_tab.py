@@ -1,0 +1,102 @@
+"""demos/term_mining.py (built, not yet shown in the app): its handlers directly, and its endpoints through
+gradio_client against the tab launched alone."""
+
+from __future__ import annotations
+
+import pytest
+from gradio_client import handle_file
+from gradio_client.exceptions import AppError
+from support import free_port
+
+from demos import term_mining as tab
+
+ZH = (tab.EXAMPLES / "peoples_daily_1998_excerpt.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def terms_client():
+    from gradio_client import Client
+
+    from demos.common import launch_kwargs
+
+    _, url, _ = tab.demo.launch(
+        prevent_thread_lock=True, quiet=True, server_name="127.0.0.1", server_port=free_port(), **launch_kwargs()
+    )
+    client = Client(url, verbose=False, download_files=False)
+    yield client
+    client.close()
+    tab.demo.close()
+
+
+def test_mining_an_example_gives_a_table_sorted_by_domain_score():
+    table, _fig, highlighted, csv_path, result = tab.terms_mine(ZH)
+    scores = [row[-1] for row in table]
+    assert len(table) > 50 and scores == sorted(scores, reverse=True)
+    assert result["language"] == "zh" and result["terms"][0]["term"] == table[0][0]
+    assert any(label == "term" for _, label in highlighted)
+    with open(csv_path, encoding="utf-8") as f:
+        assert f.readline().startswith("term,frequency")
+
+
+def test_highlighted_view_keeps_markup_as_plain_text():
+    text = ("<script>alert(1)</script>神经网络训练。" * 30) + ZH[:2000]
+    _, _, highlighted, _, _ = tab.terms_mine(text)
+    assert "".join(piece for piece, _ in highlighted).startswith("<script>alert(1)</script>")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n ", "empty"),
+        (None, "empty"),
+        ("a\x00b", "binary"),
+        ("字" * (tab.MAX_BYTES // 3 + 1), "limit is 20 MB"),
+    ],
+)
+def test_bad_text_gets_a_clear_message(text, message):
+    with pytest.raises(Exception, match=message):
+        tab.read_input(text, None)
+
+
+def test_uploads_in_other_encodings_are_decoded(tmp_path):
+    path = tmp_path / "gb.txt"
+    path.write_bytes("人民日报的新闻".encode("gb18030"))
+    assert tab.read_input(None, str(path)) == "人民日报的新闻"
+    path.write_bytes("人民日报".encode("utf-16"))
+    assert tab.read_input(None, str(path)) == "人民日报"
+
+
+def test_binary_uploads_are_refused(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(Exception, match="binary"):
+        tab.read_input(None, str(path))
+
+
+@pytest.mark.parametrize("text", ["字", "🙂🙂🙂 😀", "mixed 中文 and English 混合 text", "。。。！！"])
+def test_tiny_and_odd_texts_are_answered(text):
+    table, *_ = tab.terms_mine(text)
+    assert isinstance(table, list)
+
+
+def test_segment_endpoint_returns_tokens_that_rebuild_the_text(terms_client):
+    _pieces, result = terms_client.predict(ZH[:3000], "zh", api_name="/terms_segment")
+    assert "".join(result["tokens"]) == "".join(ZH[:3000].split())
+
+
+def test_mine_endpoint_with_an_upload(terms_client):
+    path = tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt"
+    table, _plot, _highlighted, _csv_file, result = terms_client.predict(
+        "", handle_file(str(path)), "auto", 0, 2.5, 1.2, api_name="/terms_mine"
+    )
+    assert result["language"] == "en" and table["data"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(("", None, "auto", 0, 2.5, 1.2), "empty"), (("text", None, "fr", 0, 2.5, 1.2), "not in the list of choices")],
+)
+def test_mine_endpoint_bad_input(terms_client, args, message):
+    with pytest.raises(AppError, match=message):
+        terms_client.predict(*args, api_name="/terms_mine")
