@@ -139,7 +139,7 @@ EN: dict[str, str] = {
     # O-GAN tab
     "app.tab.ogan": "O-GAN",
     "ogan.summary": "A GAN's discriminator already reads every image closely, so why train a separate encoder? O-GAN makes the discriminator output a whole vector $E(x)\\in\\mathbb{R}^{n_z}$ and uses only its mean as the realism score, $D(x)=\\operatorname{avg}(E(x))$. Mean and spread of $E(x)$ stay free for the GAN game; its *shape* is asked to carry the noise, by adding the Pearson correlation to both players' losses:\n\n$$\\mathcal{L}_{E,G}\\;\\mathrel{+}=\\;-\\lambda\\,\\rho\\big(z,\\,E(G(z))\\big),\\qquad \\rho(a,b)=\\cos\\big(\\mathcal N(a),\\mathcal N(b)\\big),\\quad \\mathcal N(v)=\\frac{v-\\operatorname{avg}(v)}{\\operatorname{std}(v)}.$$\n\nAfter training, the discriminator *is* an encoder: a digit is reconstructed as $\\hat x=G\\big(0.9\\,\\mathcal N(E(x))\\big)$. Our model is a small MNIST O-GAN ($n_z=64$, λ = 0.5, SELF-MOD generator, EMA weights) trained on a 2-core CPU; the panel at the bottom measures the claim against the same GAN trained without the ρ term.",
-    "ogan.pad": "Draw a digit (ink: the brush ✏️)",
+    "ogan.pad": "Draw a digit",
     "ogan.pad_placeholder": "Pick the brush ✏️ in the toolbar, then draw one digit, large",
     "ogan.encode": "Encode and reconstruct",
     "ogan.example": "…or pick a test digit",
@@ -321,7 +321,7 @@ ZH: dict[str, str] = {
     # O-GAN tab
     "app.tab.ogan": "O-GAN",
     "ogan.summary": "GAN 的判别器本来就在仔细“看”每一张图，为什么还要另训一个编码器？O-GAN 让判别器输出一个向量 $E(x)\\in\\mathbb{R}^{n_z}$，只用它的均值作为真实度打分 $D(x)=\\operatorname{avg}(E(x))$。均值和方差留给 GAN 的博弈，而向量的“形状”被要求携带噪声：在两个玩家的损失里都加上皮尔逊相关系数\n\n$$\\mathcal{L}_{E,G}\\;\\mathrel{+}=\\;-\\lambda\\,\\rho\\big(z,\\,E(G(z))\\big),\\qquad \\rho(a,b)=\\cos\\big(\\mathcal N(a),\\mathcal N(b)\\big),\\quad \\mathcal N(v)=\\frac{v-\\operatorname{avg}(v)}{\\operatorname{std}(v)}.$$\n\n训练完成后判别器*就是*编码器：重构为 $\\hat x=G\\big(0.9\\,\\mathcal N(E(x))\\big)$。这里的模型是一个在双核 CPU 上训练的小型 MNIST O-GAN（$n_z=64$，λ = 0.5，SELF-MOD 生成器，EMA 权重）；页面底部把它与去掉 ρ 项、其余完全相同的 GAN 做了对比测量。",
-    "ogan.pad": "画一个数字（先选画笔 ✏️）",
+    "ogan.pad": "画一个数字",
     "ogan.pad_placeholder": "先在工具栏选画笔 ✏️，再画一个大一点的数字",
     "ogan.encode": "编码并重构",
     "ogan.example": "……或选一个测试集数字",
