@@ -4,12 +4,14 @@ Su Jianlin, "分享一次专业领域词汇的无监督挖掘" (https://kexue.fm
 A string w is a word candidate when it is frequent, cohesive, and free at both ends:
 
     cohesion(w) = min over splits w = a|b of  ln( p(w) / (p(a) p(b)) )        (minimum-split PMI, nats)
-    H_left(w)   = entropy of the characters seen just before w (a sentence start counts as its own symbol)
+    H_left(w)   = entropy of the units seen just before w (each sentence edge counts as a distinct neighbour)
     H_right(w)  = the same after w
 
-Counting is vectorised: the text becomes an array of character ids, every n-gram a base-V integer key, and all
-statistics come from sorting those keys (np.unique, np.lexsort, searchsorted), never from Python dictionaries.
-This module has no UI and no torch; the general-language comparison and the segmenter build on `Lexicon`.
+A unit is a character in Chinese and a word in space-separated languages; a number is one unit. Counting is
+vectorised: the text becomes an array of unit ids, every n-gram a base-V int64 key, and all statistics come from
+sorting those keys (np.unique, searchsorted), never from Python dictionaries. Then: de-redundancy of phrases
+(`drop_compounds`), a max-probability segmenter over the discovered lexicon (`segment`), and the ranking against
+general language (`domain_terms`, with models/general_frequency.py). No UI, no torch.
 """
 
 from __future__ import annotations
