@@ -17,6 +17,9 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 MODELS_START, MODELS_END = "<!-- models:start -->", "<!-- models:end -->"
+TERMS_START, TERMS_END = "<!-- terms:start -->", "<!-- terms:end -->"
+TERMS_QUALITY = ROOT / "bench" / "results" / "term_mining.json"
+TERMS_SPEED = ROOT / "bench" / "results" / "term_mining_speed.json"
 
 # the issues' bars on each shipped model's metrics: metric -> (comparison, threshold)
 MODEL_BARS = {
@@ -102,6 +105,29 @@ def models_table() -> str:
     return "\n\n".join(parts)
 
 
+def terms_table() -> str:
+    """The term miner on the People's Daily corpus (training/term_mining.py) and its speed (bench/term_mining.py)."""
+    q = json.loads(TERMS_QUALITY.read_text())
+    rows = [
+        "| measure (People's Daily 1998-01, 1.86M characters) | value | bar |",
+        "|---|---|---|",
+        f"| precision@100 / @1000 / @5000 of the ranked words | {q['precision_at_100']:.3f} / {q['precision_at_1000']:.3f} / {q['precision_at_5000']:.3f} | @1000 ≥ 0.95, @5000 ≥ 0.80 |",
+        f"| segmentation word F1 (P / R) | {q['segmentation']['f1']:.4f} ({q['segmentation']['precision']:.3f} / {q['segmentation']['recall']:.3f}) | ≥ 0.70 |",
+        f"| boundary F1 | {q['segmentation_boundaries']['f1']:.4f} | – |",
+        f"| every character a word, word F1 | {q['every_character_a_word']['f1']:.4f} | – |",
+    ]
+    if TERMS_SPEED.is_file():
+        sp = json.loads(TERMS_SPEED.read_text())
+        ours, ref, big = sp["ours_corpus"], sp["reference_corpus"], sp["ours_20mb"]
+        rows.append(
+            f"| mining speed, 5.5 MB corpus | {ours['megabytes_per_second']:.2f} MB/s ({sp['speedup_corpus']:.1f}× the plain-Python reference's {ref['megabytes_per_second']:.2f} MB/s) | ≥ 3 MB/s and ≥ 5× |"
+        )
+        rows.append(
+            f"| mining a {big['megabytes']:.0f} MB file: speed, peak memory | {big['megabytes_per_second']:.2f} MB/s, {big['peak_rss_mb']:.0f} MB | ≤ 1 GB |"
+        )
+    return "\n".join(rows) + f"\n\nThresholds {q['thresholds']} were chosen on this corpus (not held out)."
+
+
 def _replace(text: str, start: str, end: str, body: str) -> str:
     if start not in text or end not in text:
         sys.exit(f"README.md lacks the {start} / {end} markers")
@@ -114,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     text, missed = table(json.loads(RESULTS.read_text()))
     readme = _replace(README.read_text(), START, END, text)
-    README.write_text(_replace(readme, MODELS_START, MODELS_END, models_table()))
+    readme = _replace(readme, MODELS_START, MODELS_END, models_table())
+    README.write_text(_replace(readme, TERMS_START, TERMS_END, terms_table()))
     print(text)
     if missed:
         print(f"bars missed: {', '.join(missed)}", file=sys.stderr)
