@@ -212,23 +212,23 @@ def ogan_sample(seed=0, n=16):
     return _grid(model.generator(z).numpy()), {"seed": seed, "n": n, "codes": np.round(z.numpy(), 5).tolist()}
 
 
-def ogan_edit(code: str, *offsets: float):
+def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, pc7=0.0, pc8=0.0):
     """Move a code along the top principal directions of the encoder's codes over the training set.
 
     Args:
         code: the code, numbers separated by commas (e.g. the 'code' of ogan_encode).
-        offsets: 8 numbers, how far to move along each direction, in standard deviations of the training codes (-4..4).
+        pc1..pc8: how far to move along each of the 8 directions, in standard deviations of the training codes (-4..4).
     Returns:
         The decoded image and JSON with the edited code.
     """
     import torch
 
+    offsets = (pc1, pc2, pc3, pc4, pc5, pc6, pc7, pc8)
+
     model = MODEL.get()
     z = parse_vector(code, max_len=model.n_z, what="The code")
     if len(z) != model.n_z:
         raise gr.Error(f"The code needs exactly {model.n_z} numbers; it has {len(z)}.")
-    if len(offsets) != N_DIRECTIONS:
-        raise gr.Error(f"Give {N_DIRECTIONS} direction offsets; got {len(offsets)}.")
     steps = torch.tensor(
         [parse_number(o, f"Offset {i + 1}", -4.0 - 1e-9, 4.0) for i, o in enumerate(offsets)], dtype=torch.float32
     )
