@@ -35,12 +35,13 @@ def build_demo() -> gr.Blocks:
         root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", queue=False)
     examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
     guide.api_md.value = guide.describe_api(root, examples)
-    for model in LAZY:  # load the models in the background: the page is served meanwhile
-        model.start()
     return root
 
 
 demo = build_demo()
 
 if __name__ == "__main__":
-    demo.launch(**launch_kwargs())
+    demo.launch(prevent_thread_lock=True, **launch_kwargs())
+    for model in LAZY:  # the page is served first; the models load on a background thread right after
+        model.start()
+    demo.block_thread()
