@@ -344,6 +344,20 @@ EN["ogan.compare_table"], ZH["ogan.compare_table"] = comparison_markdown("en"), 
 TORCH = {"concurrency_id": "torch", "concurrency_limit": 1}
 
 
+def _sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:
+    """A square canvas with a black brush scaled to it; ink ends up in the alpha channel of the RGBA composite."""
+    brush = gr.Brush(default_size=round(size / 15), colors=["#000000"], color_mode="fixed")
+    return gr.Sketchpad(
+        type="numpy",
+        image_mode="RGBA",
+        canvas_size=(size, size),
+        brush=brush,
+        placeholder=I18N("ogan.pad_placeholder"),
+        label=label,
+        **kwargs,
+    )
+
+
 def _choices(values: list[str]) -> list:
     return [(I18N(f"ogan.choice.{v}"), v) for v in values]
 
@@ -352,16 +366,7 @@ with gr.Blocks() as demo:
     article_header("ogan", "ogan.summary")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=300):
-            pad = gr.Sketchpad(
-                type="numpy",
-                image_mode="RGBA",
-                canvas_size=(280, 280),
-                brush=gr.Brush(default_size=18, colors=["#000000"], color_mode="fixed"),
-                placeholder=I18N("ogan.pad_placeholder"),
-                label=I18N("ogan.pad"),
-                height=420,
-                elem_id="ogan-pad",
-            )
+            pad = _sketchpad(280, I18N("ogan.pad"), height=420, elem_id="ogan-pad")
             encode = gr.Button(I18N("ogan.encode"), variant="primary", elem_id="ogan-encode")
             example = gr.Radio([str(d) for d in range(10)], label=I18N("ogan.example"), elem_id="ogan-example")
         with gr.Column(scale=2, min_width=400):
@@ -397,14 +402,7 @@ with gr.Blocks() as demo:
         with gr.Column(min_width=260):
             b_kind = gr.Radio(_choices(SOURCES), value="seed", label=I18N("ogan.to"))
             b_value = gr.Number(7, precision=0, label=I18N("ogan.value_hint"))
-            b_pad = gr.Sketchpad(
-                type="numpy",
-                image_mode="RGBA",
-                canvas_size=(200, 200),
-                brush=gr.Brush(default_size=14, colors=["#000000"], color_mode="fixed"),
-                placeholder=I18N("ogan.pad_placeholder"),
-                label=I18N("ogan.b_pad"),
-            )
+            b_pad = _sketchpad(200, I18N("ogan.b_pad"))
         with gr.Column(min_width=200):
             frames = gr.Slider(2, MAX_FRAMES, value=8, step=1, label=I18N("ogan.frames"))
             method = gr.Radio(_choices(["spherical", "linear"]), value="spherical", label=I18N("ogan.method"))
