@@ -127,7 +127,8 @@ def terms_mine(
         highlighted, a CSV file, and JSON with the terms and their statistics.
     """
     text = read_input(text, upload)
-    mined = _mine(text, language, _thresholds(min_count, min_cohesion, min_entropy), progress)
+    thresholds = _thresholds(min_count, min_cohesion, min_entropy)
+    mined = _mine(text, language, thresholds, progress)
     progress(0.6, desc="comparing with general language")
     rows = term_mining.domain_terms(mined, general_frequency.load(mined.language))
     table = [
@@ -152,7 +153,7 @@ def terms_mine(
         "units": mined.total,
         "thresholds": {
             **term_mining.default_thresholds(mined.total),
-            **_thresholds(min_count, min_cohesion, min_entropy),
+            **thresholds,
         },
         "terms": [dict(zip(COLUMNS, row, strict=True)) for row in table[:1000]],
     }

@@ -21,6 +21,7 @@ import torch
 
 from models.ogan import OGAN, pearson
 from training.data import load_mnist
+from training.judge import DEFAULT_OUT as JUDGE_DIR
 from training.judge import load_judge, predict, to_tensor
 from training.publish import CardInfo, write_snapshot
 
@@ -228,7 +229,7 @@ def save_grid(images: torch.Tensor, path: Path, nrow: int = 8) -> None:
 def evaluate(args: argparse.Namespace) -> dict:
     torch.set_num_threads(args.threads)
     judge = load_judge()
-    judge_metrics = json.loads((Path("runs/mnist-judge") / "metrics.json").read_text())
+    judge_metrics = json.loads((JUDGE_DIR / "metrics.json").read_text())
     x_img, y_test = load_mnist("test")
     x_test = to_tensor(x_img)
     _, test_features = predict(judge, x_test)
@@ -245,8 +246,6 @@ def evaluate(args: argparse.Namespace) -> dict:
         ab = {**ab_info, **measure(ablation, judge, x_test, y_test, test_features, args.samples)}
         metrics["ablation"] = ab
         metrics["fid_ratio_to_ablation"] = metrics["fid_judge_features"] / ab["fid_judge_features"]
-        torch.manual_seed(7)
-        save_grid(ablation.generator(torch.randn(32, ablation.n_z)), EXAMPLES / "ablation_samples.png")
     for name in args.compare:  # e.g. the short pilots that chose the base loss
         run, run_info = load_run(name)
         metrics[name] = {
@@ -254,10 +253,12 @@ def evaluate(args: argparse.Namespace) -> dict:
             "loss": run.loss,
             **measure(run, judge, x_test, y_test, test_features, args.samples),
         }
-    torch.manual_seed(7)
-    save_grid(model.generator(torch.randn(32, model.n_z)), EXAMPLES / "ogan_samples.png")
-    fill_directions(model, to_tensor(load_mnist("train")[0]))
-    if args.publish:
+    if args.publish:  # only publishing touches the app's files
+        for run, path in ((model, "ogan_samples.png"), (ablation if args.ablation else None, "ablation_samples.png")):
+            if run is not None:
+                torch.manual_seed(7)
+                save_grid(run.generator(torch.randn(32, run.n_z)), EXAMPLES / path)
+        fill_directions(model, to_tensor(load_mnist("train")[0]))
         write_snapshot(model, SNAPSHOT, metrics, card(metrics))
     print(json.dumps(metrics, indent=2))
     return metrics
