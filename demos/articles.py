@@ -73,6 +73,14 @@ ARTICLES: dict[str, Article] = {
             ),
         ),
         Article(
+            "onlstm",
+            6621,
+            "ON-LSTM：用有序神经元表达层次结构",
+            "ON-LSTM: expressing hierarchy with ordered neurons",
+            dt.date(2019, 5, 28),
+            related=(("arXiv 1810.09536", "https://arxiv.org/abs/1810.09536"),),
+        ),
+        Article(
             "guide",
             6508,
             "科学空间浏览指南（FAQ）",

@@ -143,6 +143,8 @@ class Lazy:
             raise gr.Error(f"The model could not be loaded: {quote(err, 400)}") from err
 
 
+TORCH = {"concurrency_id": "torch", "concurrency_limit": 1}  # model calls of every tab queue in one line: 2 cores
+
 LAZY: list[Lazy] = []  # every model of every tab; app.py starts them all after building the UI
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from demos.common import ASSETS, article_header, lazy, markdown, parse_number, parse_vector
+from demos.common import ASSETS, TORCH, article_header, lazy, markdown, parse_number, parse_vector
 from demos.i18n import EN, I18N, ZH
 from models import hub
 from models.digits import BlankImage, to_mnist
@@ -340,8 +340,6 @@ EN["ogan.compare_table"], ZH["ogan.compare_table"] = comparison_markdown("en"), 
 
 
 # ---------------------------------------------------------------- the tab
-
-TORCH = {"concurrency_id": "torch", "concurrency_limit": 1}
 
 
 def _sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:

@@ -47,6 +47,12 @@ REGISTRY: dict[str, WeightsEntry] = {
     "ogan-mnist": WeightsEntry(
         "scientific-spaces-explorables/ogan-mnist", "main", "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
     ),
+    "onlstm-peoples-daily": WeightsEntry(
+        "scientific-spaces-explorables/onlstm-peoples-daily",
+        "main",
+        "Character-level ON-LSTM on the People's Daily 1998",
+        "models.onlstm:CharLM",
+    ),
 }
 
 

@@ -34,7 +34,7 @@ class LipSwish(nn.Module):
         return x * torch.sigmoid(nn.functional.softplus(self.beta) * x) / 1.1
 
 
-def _activation(name: str) -> nn.Module:
+def activation(name: str) -> nn.Module:
     return {"lipswish": LipSwish, "elu": nn.ELU, "tanh": nn.Tanh}[name]()
 
 
@@ -50,19 +50,10 @@ class ScaledLinear(nn.Module):
         return self.c * self.linear(x)
 
 
-class ResidualBlock(nn.Module):
-    """y = x + g(x), g = three scaled linear maps with 1-Lipschitz activations in between: Lip(g) <= c^3 <= c."""
+class Residual(nn.Module):
+    """y = x + g(x) for any contractive g: the fixed-point inverse and the log-det estimators, for any tensor shape."""
 
-    def __init__(self, dim: int, hidden: int, c: float, activation: str, power_iterations: int):
-        super().__init__()
-        c_layer = c ** (1 / 3)  # the three layers together reach Lip(g) <= c
-        self.g = nn.Sequential(
-            ScaledLinear(dim, hidden, c_layer, power_iterations),
-            _activation(activation),
-            ScaledLinear(hidden, hidden, c_layer, power_iterations),
-            _activation(activation),
-            ScaledLinear(hidden, dim, c_layer, power_iterations),
-        )
+    g: nn.Module
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return x + self.g(x)
@@ -78,16 +69,10 @@ class ResidualBlock(nn.Module):
                 break
         return x, steps
 
-    def logdet_exact(self, x: torch.Tensor) -> torch.Tensor:
-        """log|det(I + J_g(x))| per sample, from the full Jacobian (small dimensions only). (B, D) -> (B,)"""
-        jac = torch.func.vmap(torch.func.jacrev(self.g))(x)  # (B, D, D)
-        eye = torch.eye(x.shape[1], dtype=x.dtype)
-        return torch.linalg.slogdet(eye + jac)[1]
-
     def logdet_series(
         self, x: torch.Tensor, terms: int, probes: int = 1, generator: torch.Generator | None = None
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """(g(x), truncated power series of log det) with Hutchinson traces; differentiable for training. -> (B, D), (B,)"""
+        """(g(x), truncated power series of log det) with Hutchinson traces; differentiable for training. -> g(x), (B,)"""
         x = x if x.requires_grad else x.clone().requires_grad_(True)
         gx = self.g(x)
         total = torch.zeros(x.shape[0], dtype=x.dtype)
@@ -95,9 +80,30 @@ class ResidualBlock(nn.Module):
             v = torch.randn(x.shape, generator=generator, dtype=x.dtype)
             w = v
             for k in range(1, terms + 1):
-                (w,) = torch.autograd.grad(gx, x, w, create_graph=True)  # w <- v^T J^k
-                total = total + (-1) ** (k + 1) / k * (w * v).sum(dim=1)
+                (w,) = torch.autograd.grad(gx, x, w, create_graph=torch.is_grad_enabled())  # w <- v^T J^k
+                total = total + (-1) ** (k + 1) / k * (w * v).flatten(1).sum(dim=1)
         return gx, total / probes
+
+
+class ResidualBlock(Residual):
+    """g = three scaled linear maps with 1-Lipschitz activations in between: Lip(g) <= c^3 <= c."""
+
+    def __init__(self, dim: int, hidden: int, c: float, activation: str, power_iterations: int):
+        super().__init__()
+        c_layer = c ** (1 / 3)  # the three layers together reach Lip(g) <= c
+        self.g = nn.Sequential(
+            ScaledLinear(dim, hidden, c_layer, power_iterations),
+            activation(activation),
+            ScaledLinear(hidden, hidden, c_layer, power_iterations),
+            activation(activation),
+            ScaledLinear(hidden, dim, c_layer, power_iterations),
+        )
+
+    def logdet_exact(self, x: torch.Tensor) -> torch.Tensor:
+        """log|det(I + J_g(x))| per sample, from the full Jacobian (small dimensions only). (B, D) -> (B,)"""
+        jac = torch.func.vmap(torch.func.jacrev(self.g))(x)  # (B, D, D)
+        eye = torch.eye(x.shape[1], dtype=x.dtype)
+        return torch.linalg.slogdet(eye + jac)[1]
 
 
 class IResNetFlow(

@@ -10,13 +10,14 @@ Su Jianlin's re-derivation "ON-LSTM：用有序神经元表达层次结构" (htt
 
 The master gates have `levels` entries, each repeated `chunk` times across the hidden units (chunking). The distance
 d_t = 1 - mean(f~_t) is the expected level the step writes from: high d_t means the present barely needs the past, a
-boundary. `build_tree` splits a sequence greedily at the largest distance. Input projections of a whole window are one
+boundary (models/onlstm_parse.py turns distances into trees and words). Input projections of a whole window are one
 matrix multiply; only the recurrent part runs step by step.
 """
 
 from __future__ import annotations
 
 import torch
+from huggingface_hub import PyTorchModelHubMixin
 from torch import nn
 
 
@@ -35,35 +36,110 @@ class ONLSTMCell(nn.Module):
         self.hh = nn.Linear(hidden_size, gates, bias=False)
 
     def forward(self, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor] | None = None):
-        """x (T, B, input) -> outputs (T, B, H), distances (T, B), final (h, c)."""
-        T, B, _ = x.shape
+        """x (T, B, input) -> outputs (T, B, H), master forget gates (T, B, L), final (h, c)."""
+        _T, B, _ = x.shape
         h = x.new_zeros(B, self.hidden_size) if state is None else state[0]
         c = x.new_zeros(B, self.hidden_size) if state is None else state[1]
         projected = self.ih(x)  # (T, B, gates): the input part of every step in one matrix multiply
-        outputs, distances = [], []
-        for t in range(T):
-            g = projected[t] + self.hh(h)
-            master_f = cumax(g[:, : self.levels])  # (B, L)
-            master_i = 1 - cumax(g[:, self.levels : 2 * self.levels])
-            o, f, i, c_hat = g[:, 2 * self.levels :].chunk(4, dim=1)  # each (B, H)
-            o, f, i, c_hat = torch.sigmoid(o), torch.sigmoid(f), torch.sigmoid(i), torch.tanh(c_hat)
-            distances.append(1 - master_f.mean(dim=1))
-            mf = master_f.repeat_interleave(self.chunk, dim=1)  # (B, L) -> (B, H)
-            mi = master_i.repeat_interleave(self.chunk, dim=1)
-            w = mf * mi
-            c = w * (f * c + i * c_hat) + (mf - w) * c + (mi - w) * c_hat
-            h = o * torch.tanh(c)
-            outputs.append(h)
-        return torch.stack(outputs), torch.stack(distances), (h, c)
+        return _recurrence(projected, self.hh.weight, h, c, self.levels, self.chunk)
 
 
-def build_tree(items: list, distances: list[float]):
-    """Greedy top-down split (Shen et al.): the item with the largest distance starts the right part.
+def _recurrence(projected: torch.Tensor, w_hh: torch.Tensor, h: torch.Tensor, c: torch.Tensor, levels: int, chunk: int):
+    """The step-by-step part. (torch.jit.script made it slower to train here: 0.55 s against 0.45 s per window.)"""
+    T, B = projected.shape[0], projected.shape[1]
+    outputs, gates = [], []
+    for t in range(T):
+        g = projected[t] + torch.mm(h, w_hh.t())
+        master_f = torch.cumsum(torch.softmax(g[:, :levels], dim=1), dim=1)  # (B, L), cumax
+        master_i = 1 - torch.cumsum(torch.softmax(g[:, levels : 2 * levels], dim=1), dim=1)
+        o, f, i, c_hat = g[:, 2 * levels :].chunk(4, dim=1)  # each (B, H)
+        mf, mi = master_f.unsqueeze(2), master_i.unsqueeze(2)  # (B, L, 1): one value per chunk of units
+        w = mf * mi
+        c3 = c.view(B, levels, chunk)
+        f3, i3 = torch.sigmoid(f).view(B, levels, chunk), torch.sigmoid(i).view(B, levels, chunk)
+        ch3 = torch.tanh(c_hat).view(B, levels, chunk)
+        c = (w * (f3 * c3 + i3 * ch3) + (mf - w) * c3 + (mi - w) * ch3).view(B, -1)
+        h = torch.sigmoid(o) * torch.tanh(c)
+        outputs.append(h)
+        gates.append(master_f)
+    return torch.stack(outputs), torch.stack(gates), (h, c)
 
-    `distances[k]` belongs to item k. Returns a nested list binary tree; a single item stays as it is.
+
+def distance(master_forget: torch.Tensor) -> torch.Tensor:
+    """d = 1 - mean over levels of the master forget gate: (..., L) -> (...)."""
+    return 1 - master_forget.mean(dim=-1)
+
+
+class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["on-lstm", "chinese"]):
+    """A character language model: embedding -> `layers` recurrent layers -> adaptive softmax.
+
+    `ordered=True` stacks ON-LSTM cells; `ordered=False` is the plain-LSTM baseline of the same size (torch's fused
+    LSTM). `alphabet` is the vocabulary as one string; id 0 is unknown, id 1 the line break that separates lines.
     """
-    if len(items) <= 1:
-        return items[0] if items else []
-    k = max(range(1, len(items)), key=lambda j: distances[j])  # never split before the first item
-    left, right = items[:k], items[k:]
-    return [build_tree(left, distances[:k]), build_tree(right, distances[k:])]
+
+    def __init__(
+        self,
+        alphabet: str,
+        embed: int = 128,
+        hidden: int = 256,
+        layers: int = 3,
+        chunk: int = 8,
+        dropout: float = 0.1,
+        ordered: bool = True,
+        cutoffs: tuple[int, ...] = (300, 1500),
+        rule: dict | None = None,
+    ):
+        super().__init__()
+        self.alphabet, self.ordered, self.n_layers = alphabet, ordered, layers
+        self.rule = rule  # the segmentation rule chosen on validation lines (models/onlstm_parse.Rule fields)
+        self.index = {ch: k + 2 for k, ch in enumerate(alphabet)}
+        vocab = len(alphabet) + 2
+        self.embedding = nn.Embedding(vocab, embed)
+        sizes = [embed] + [hidden] * layers
+        if ordered:
+            self.rnns = nn.ModuleList(ONLSTMCell(sizes[k], hidden, chunk) for k in range(layers))
+        else:
+            self.rnns = nn.ModuleList(nn.LSTM(sizes[k], hidden) for k in range(layers))
+        self.drop = nn.Dropout(dropout)
+        self.head = nn.AdaptiveLogSoftmaxWithLoss(hidden, vocab, cutoffs=list(cutoffs), div_value=4.0)
+
+    def encode(self, text: str) -> torch.Tensor:
+        return torch.tensor([1 if ch == "\n" else self.index.get(ch, 0) for ch in text], dtype=torch.long)
+
+    def forward(self, ids: torch.Tensor, state: list | None = None):
+        """ids (T, B) -> hidden (T, B, H), master forget gates per layer [(T, B, L)] (empty if not ordered), state."""
+        x = self.drop(self.embedding(ids))
+        gates, new_state = [], []
+        for k, rnn in enumerate(self.rnns):
+            s = None if state is None else state[k]
+            if self.ordered:
+                x, mf, s = rnn(x, s)
+                gates.append(mf)
+            else:
+                x, s = rnn(x, None if s is None else (s[0].unsqueeze(0), s[1].unsqueeze(0)))
+                s = (s[0].squeeze(0), s[1].squeeze(0))
+            new_state.append(s)
+            x = self.drop(x)
+        return x, gates, new_state
+
+    def loss(self, ids: torch.Tensor, targets: torch.Tensor, state: list | None = None):
+        """Mean negative log-likelihood (nats per character) of `targets` (T, B) after reading `ids` (T, B)."""
+        hidden, _, state = self(ids, state)
+        out = self.head(hidden.reshape(-1, hidden.shape[-1]), targets.reshape(-1))
+        return out.loss, state
+
+    @torch.no_grad()
+    def read(self, texts: list[str]) -> list[dict]:
+        """Read lines, each after a line break, in one padded batch (the model is causal: padding at the end changes
+        nothing before it). Per line: surprisal (T,) in nats and each layer's master forget gates [(T, L)]."""
+        n = max(len(t) for t in texts)
+        ids = torch.ones(n + 1, len(texts), dtype=torch.long)  # (T+1, B), id 1 = line break
+        for b, text in enumerate(texts):
+            ids[1 : len(text) + 1, b] = self.encode(text)
+        hidden, gates, _ = self(ids)
+        flat = hidden[:-1].reshape(-1, hidden.shape[-1])
+        surprisal = -self.head(flat, ids[1:].reshape(-1)).output.view(n, len(texts))
+        return [
+            {"surprisal": surprisal[: len(t), b], "gates": [g[1 : len(t) + 1, b] for g in gates]}
+            for b, t in enumerate(texts)
+        ]

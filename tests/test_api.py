@@ -14,6 +14,8 @@ PUBLIC_ENDPOINTS = {
     "/ogan_interpolate",
     "/ogan_sample",
     "/ogan_edit",
+    "/onlstm_parse",
+    "/onlstm_gates",
     "/smooth_pair",
     "/smooth_experiment",
 }

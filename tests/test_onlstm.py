@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import torch
 
-from models.onlstm import ONLSTMCell, build_tree, cumax
+from models.onlstm import CharLM, ONLSTMCell, cumax, distance
+from models.onlstm_parse import build_tree
 
 
 def test_cumax_is_monotone_from_near_zero_to_one():
@@ -41,8 +42,11 @@ def test_unified_update_reproduces_the_integer_picture():
 def test_cell_shapes_and_distance_range():
     torch.manual_seed(0)
     cell = ONLSTMCell(input_size=6, hidden_size=16, chunk=4)
-    out, dist, (h, c) = cell(torch.randn(7, 3, 6))
-    assert out.shape == (7, 3, 16) and dist.shape == (7, 3) and h.shape == c.shape == (3, 16)
+    out, gates, (h, c) = cell(torch.randn(7, 3, 6))
+    dist = distance(gates)
+    assert (
+        out.shape == (7, 3, 16) and gates.shape == (7, 3, 4) and dist.shape == (7, 3) and h.shape == c.shape == (3, 16)
+    )
     assert torch.all((dist >= 0) & (dist <= 1 - 1 / cell.levels + 1e-6))
 
 
@@ -56,3 +60,68 @@ def test_build_tree_reproduces_the_articles_examples():
 
 def test_build_tree_of_one_item_is_the_item():
     assert build_tree(["字"], [0.3]) == "字"
+
+
+def reference_cell(cell: ONLSTMCell, x: torch.Tensor) -> torch.Tensor:
+    """The cell written out step by step with repeat_interleave, as in the paper: the master gates of every step."""
+    h = x.new_zeros(x.shape[1], cell.hidden_size)
+    c = torch.zeros_like(h)
+    out = []
+    for t in range(x.shape[0]):
+        g = cell.ih(x[t]) + cell.hh(h)
+        mf, mi = cumax(g[:, : cell.levels]), 1 - cumax(g[:, cell.levels : 2 * cell.levels])
+        o, f, i, c_hat = g[:, 2 * cell.levels :].chunk(4, dim=1)
+        mf_u, mi_u = mf.repeat_interleave(cell.chunk, 1), mi.repeat_interleave(cell.chunk, 1)
+        w = mf_u * mi_u
+        c = w * (f.sigmoid() * c + i.sigmoid() * c_hat.tanh()) + (mf_u - w) * c + (mi_u - w) * c_hat.tanh()
+        h = o.sigmoid() * c.tanh()
+        out.append(mf)
+    return torch.stack(out)
+
+
+def test_scripted_recurrence_matches_the_step_by_step_formula():
+    torch.manual_seed(1)
+    cell = ONLSTMCell(input_size=5, hidden_size=12, chunk=3)
+    x = torch.randn(6, 2, 5)
+    _, gates, _ = cell(x)
+    assert torch.allclose(gates, reference_cell(cell, x), atol=1e-6)
+
+
+def tiny_lm(ordered: bool = True) -> CharLM:
+    torch.manual_seed(0)
+    return CharLM(
+        "的是苹果颜色什么爱真需要勇气", embed=8, hidden=16, layers=2, chunk=4, ordered=ordered, cutoffs=(4,)
+    ).eval()
+
+
+def test_reading_lines_in_a_padded_batch_equals_reading_each_alone():
+    model = tiny_lm()
+    lines = ["苹果的颜色是什么", "爱真的"]
+    together = model.read(lines)
+    for line, r in zip(lines, together, strict=True):
+        alone = model.read([line])[0]
+        assert r["surprisal"].shape == (len(line),)
+        assert torch.allclose(r["surprisal"], alone["surprisal"], atol=1e-5)
+        assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(r["gates"], alone["gates"], strict=True))
+
+
+def test_unknown_characters_map_to_the_unknown_id():
+    assert tiny_lm().encode("苹x\n").tolist()[1:] == [0, 1]
+
+
+def test_plain_baseline_has_no_gates_and_a_finite_loss():
+    model = tiny_lm(ordered=False)
+    ids = model.encode("\n苹果的颜色是什么").unsqueeze(1)
+    loss, _ = model.loss(ids[:-1], ids[1:])
+    assert torch.isfinite(loss) and model.read(["爱真的"])[0]["gates"] == []
+
+
+def test_snapshot_round_trip_keeps_the_rule(tmp_path):
+    model = tiny_lm()
+    rule = {"layer": 1, "direction": "end", "max_len": 2, "directions": ["start", "end"]}
+    saved = CharLM(**{**model._hub_mixin_config, "rule": rule})
+    saved.load_state_dict(model.state_dict())
+    saved.save_pretrained(tmp_path)
+    loaded = CharLM.from_pretrained(str(tmp_path), strict=True)
+    assert loaded.rule == rule and loaded.alphabet == model.alphabet
+    assert torch.allclose(loaded.read(["苹果"])[0]["surprisal"], model.read(["苹果"])[0]["surprisal"])

@@ -1,0 +1,411 @@
+"""ON-LSTM tab (kexue.fm/archives/6621): type a Chinese sentence, read the tree a character-level ON-LSTM induces
+from its master forget gates, the distances, the words at a chosen granularity, and the gates themselves.
+
+Runs alone: `python -m demos.onlstm`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+
+from demos.common import ASSETS, TORCH, article_header, lazy, markdown, parse_number
+from demos.i18n import EN, I18N, ZH
+from models import hub
+from models.onlstm_parse import Rule, build_tree, depth_cuts, gap_scores, pieces, split_until_short
+
+MAX_SENTENCE, MAX_TEXT = 200, 2000  # characters: longer text is split into sentences; beyond MAX_TEXT it is refused
+MAX_LEN_CHOICES = 8
+EXAMPLES = json.loads((ASSETS / "examples" / "onlstm" / "test_lines.json").read_text(encoding="utf-8"))
+ARTICLE_SENTENCES = ["苹果的颜色是什么", "爱真的需要勇气"]
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+API_EXAMPLES = {"/onlstm_parse": {"text": "'苹果的颜色是什么'"}, "/onlstm_gates": {"text": "'爱真的需要勇气'"}}
+
+
+def _load():
+    from models.onlstm import CharLM
+
+    return hub.load(CharLM, "onlstm-peoples-daily").requires_grad_(False)
+
+
+MODEL = lazy(_load)
+
+
+def validated_rule() -> dict:
+    """The rule stored with the bundled snapshot (for the UI's defaults before the model is loaded)."""
+    config = hub.bundled_dir("onlstm-peoples-daily") / "config.json"
+    rule = json.loads(config.read_text())["rule"] if config.is_file() else None
+    return rule or {"layer": 2, "direction": "end", "max_len": 2}
+
+
+RESULTS_TEXT = {
+    "en": {
+        "head": "| method (test lines) | word P | word R | word F1 | boundary F1 |",
+        "onlstm": "ON-LSTM tree, layer {layer} ('{direction}' reading), pieces ≤ {max_len} characters",
+        "lstm": "plain LSTM of the same size, split at its surprisal",
+        "own": "the same ON-LSTM, split at its surprisal",
+        "every": "every character a word",
+        "random": "random split with the true number of words",
+        "notes": "{lines} test lines ({chars:,} characters), never trained on. Test perplexity {ppl:.0f} per character "
+        "(plain LSTM {lstm_ppl:.0f}). Training: {minutes} minutes, {train_chars:,} characters (plain LSTM: "
+        "{lstm_minutes} minutes, the same characters). {vocab:.1%} of the distinct multi-character words it induces "
+        "are words of the corpus' gold vocabulary. Published unsupervised segmenters reach about 0.73–0.80 word F1 on "
+        "PKU with far larger corpora.",
+        "missing": "No measurements: the snapshot has no metrics.json.",
+    },
+    "zh": {
+        "head": "| 方法（测试句） | 词准确率 | 词召回率 | 词 F1 | 边界 F1 |",
+        "onlstm": "ON-LSTM 树，第 {layer} 层（“{direction}”读法），每段不超过 {max_len} 字",
+        "lstm": "同样大小的普通 LSTM，按惊异度切分",
+        "own": "同一个 ON-LSTM，按惊异度切分",
+        "every": "每个字单独成词",
+        "random": "按真实词数随机切分",
+        "notes": "{lines} 个测试句（{chars:,} 字），从未参与训练。测试困惑度每字 {ppl:.0f}（普通 LSTM {lstm_ppl:.0f}）。"
+        "训练：{minutes} 分钟，{train_chars:,} 字（普通 LSTM：{lstm_minutes} 分钟，字数相同）。诱导出的不同多字词中有 "
+        "{vocab:.1%} 属于语料的标准词表。已发表的无监督分词方法在 PKU 上的词 F1 约为 0.73–0.80，所用语料大得多。",
+        "missing": "没有可用的指标：快照中缺少 metrics.json。",
+    },
+}
+
+
+def results_markdown(lang: str = "en") -> str:
+    """The measured segmentation table, read from the bundled snapshot's metrics.json."""
+    t = RESULTS_TEXT[lang]
+    path = hub.bundled_dir("onlstm-peoples-daily") / "metrics.json"
+    if not path.is_file():
+        return t["missing"]
+    m = json.loads(path.read_text())
+
+    def row(name: str, r: dict) -> str:
+        return f"| {name} | {r['word_precision']:.3f} | {r['word_recall']:.3f} | {r['word_f1']:.3f} | {r['boundary_f1']:.3f} |"
+
+    base = m["plain_lstm_surprisal"]
+    lines = [
+        t["head"],
+        "|---|---|---|---|---|",
+        row("**" + t["onlstm"].format(**m["rule"]) + "**", m["onlstm"]),
+        row(t["lstm"], base),
+        row(t["own"], m["onlstm_own_surprisal"]),
+        row(t["every"], m["every_character"]),
+        row(t["random"], m["random_split_true_count"]),
+        "",
+        t["notes"].format(
+            lines=m["test_lines"],
+            chars=m["test_characters"],
+            ppl=m["test_perplexity"],
+            lstm_ppl=base["test_perplexity"],
+            minutes=m["minutes"],
+            train_chars=m["chars"],
+            lstm_minutes=base["minutes"],
+            vocab=m["induced_multichar_words_in_gold_vocabulary_distinct"],
+        ),
+    ]
+    return "\n".join(lines)
+
+
+EN["onlstm.results"], ZH["onlstm.results"] = results_markdown("en"), results_markdown("zh")
+
+# ---------------------------------------------------------------- helpers
+
+
+def sentences(text) -> list[str]:
+    """Validate the input and split it into sentences of at most MAX_SENTENCE characters (control characters go)."""
+    if not isinstance(text, str):
+        raise gr.Error(f"Expected text, got {type(text).__name__}.")
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
+    if not text.strip():
+        raise gr.Error("The text is empty: type a Chinese sentence or pick an example.")
+    if len(text) > MAX_TEXT:
+        raise gr.Error(
+            f"The text has {len(text):,} characters; the limit is {MAX_TEXT:,} "
+            f"(it is parsed sentence by sentence, up to {MAX_SENTENCE} characters each)."
+        )
+    out = []
+    for piece in _SENTENCE_END.split(text):
+        piece = piece.strip()
+        out += [piece[i : i + MAX_SENTENCE] for i in range(0, len(piece), MAX_SENTENCE)]
+    return out
+
+
+def _layer(model, layer) -> int:
+    if layer is None or layer == "":
+        return model.rule["layer"]
+    return int(parse_number(layer, "Layer", 0, model.n_layers - 1, integer=True))
+
+
+def _direction(model, layer: int) -> str:
+    return model.rule["directions"][layer]
+
+
+def _read(model, parts: list[str]) -> list[dict]:
+    unknown = sum(ch not in model.index for s in parts for ch in s) / max(1, sum(map(len, parts)))
+    if unknown > 0.5:
+        gr.Warning(
+            f"{unknown:.0%} of the characters are outside the model's vocabulary (it read Chinese news): "
+            "the tree below says little."
+        )
+    return model.read(parts)
+
+
+def tree_svg(tree, width_per_char: int = 22, level_height: int = 16) -> str:
+    """A binary tree over characters as inline SVG: leaves on a baseline, each split drawn as an elbow."""
+    leaves, lines = [], []
+
+    def height(t) -> int:
+        return 0 if isinstance(t, str) else 1 + max(height(t[0]), height(t[1]))
+
+    top = height(tree)
+
+    def draw(t) -> tuple[float, float]:  # returns (x, y) of the node
+        if isinstance(t, str):
+            x = (len(leaves) + 0.5) * width_per_char
+            leaves.append((x, t))
+            return x, (top + 1) * level_height
+        (xl, yl), (xr, yr) = draw(t[0]), draw(t[1])
+        x, y = (xl + xr) / 2, (top - height(t)) * level_height + 6
+        lines.append(f'<path d="M{xl:.1f},{yl:.1f} V{y:.1f} H{xr:.1f} V{yr:.1f}"/>')
+        return x, y
+
+    draw(tree)
+    w, h = len(leaves) * width_per_char, (top + 1) * level_height + 24
+    text = "".join(f'<text x="{x:.1f}" y="{h - 6}" text-anchor="middle">{html.escape(ch)}</text>' for x, ch in leaves)
+    return (
+        f'<svg class="onlstm-tree" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img">'
+        f'<g fill="none" stroke="currentColor" stroke-width="1.2">{"".join(lines)}</g>'
+        f'<g fill="currentColor" font-size="16">{text}</g></svg>'
+    )
+
+
+def _highlight(words_per_sentence: list[list[str]]) -> list[tuple[str, str | None]]:
+    out: list[tuple[str, str | None]] = []
+    for k, words in enumerate(words_per_sentence):
+        if k:
+            out.append(("\n", None))
+        out += [(w, "word" if j % 2 == 0 else "next") for j, w in enumerate(words)]
+    return out
+
+
+def _distance_plot(parts: list[str], distances: list[np.ndarray], cuts: list[list[int]]) -> go.Figure:
+    chars = [ch for s in parts for ch in s]
+    values = np.concatenate(distances)
+    starts = {sum(map(len, parts[:k])) + c for k, cs in enumerate(cuts) for c in [0, *cs]}
+    colors = ["#d97706" if i in starts else "#3b82f6" for i in range(len(chars))]
+    fig = go.Figure(go.Bar(x=list(range(len(chars))), y=values, marker_color=colors, hovertext=chars))
+    fig.update_layout(
+        height=260,
+        margin=dict(l=40, r=10, t=10, b=40),
+        xaxis=dict(tickmode="array", tickvals=list(range(len(chars))), ticktext=chars, tickangle=0),
+        yaxis_title="d = 1 − mean(f̃)",
+        bargap=0.15,
+    )
+    return fig
+
+
+def _gold_score(gold, parts: list[str], words: list[list[str]]) -> tuple[list, str, dict | None]:
+    """Optional gold segmentation (words separated by spaces) of the same text -> highlight, a line, scores."""
+    if not isinstance(gold, str) or not gold.strip():
+        return [], "", None
+    from training.segmentation import boundary_f1, f1, word_spans
+
+    gold_words = gold.split()
+    if "".join(gold_words) != "".join(parts):
+        return [], "The gold segmentation does not spell the same text; it is ignored.", None
+    predicted = [w for ws in words for w in ws]
+    spans_gold, spans_pred = word_spans([gold_words]), word_spans([predicted])
+    scores = {**f1(spans_gold, spans_pred), "boundary_f1": boundary_f1(spans_gold, spans_pred)["f1"]}
+    line = (
+        f"Against the gold segmentation: word precision {scores['precision']:.2f}, recall {scores['recall']:.2f}, "
+        f"F1 {scores['f1']:.2f}; boundary F1 {scores['boundary_f1']:.2f}."
+    )
+    return _highlight([gold_words]), line, {k: round(v, 4) for k, v in scores.items()}
+
+
+# ---------------------------------------------------------------- endpoints
+
+
+def onlstm_parse(text, max_len=None, layer=None, gold=""):
+    """Induce a binary tree and word boundaries for each sentence from the ON-LSTM's master forget gates.
+
+    Args:
+        text: Chinese text, at most 2000 characters; split into sentences of at most 200 characters.
+        max_len: granularity: split top-down until pieces have at most this many characters (1-8); empty = the rule
+            chosen on the validation lines.
+        layer: which layer's distances build the tree (0 = bottom); empty = the validated one.
+        gold: optional gold segmentation of the same text, words separated by spaces, to score against.
+    Returns:
+        Tree drawings (HTML), the distances as a bar chart, the words, the gold words (if given), a score line, and
+        JSON: per sentence the tree (nested lists), the distances of every layer, and the words for every max_len
+        and for the tree cut at depths 1-6.
+    """
+    model = MODEL.get()
+    parts = sentences(text)
+    k = _layer(model, layer)
+    m = model.rule["max_len"] if max_len in (None, "") else parse_number(max_len, "Granularity", 1, 8, integer=True)
+    direction = _direction(model, k)
+    read = _read(model, parts)
+    svgs, words, cuts, out = [], [], [], []
+    for s, r in zip(parts, read, strict=True):
+        d = [1 - g.mean(dim=1).numpy() for g in r["gates"]]
+        gaps = gap_scores(d[k].tolist(), direction)
+        tree = build_tree(list(s), gaps)
+        c = split_until_short(gaps, m)
+        svgs.append(tree_svg(tree))
+        words.append(pieces(s, c))
+        cuts.append(c)
+        out.append(
+            {
+                "text": s,
+                "tree": tree,
+                "distances": [[round(float(v), 4) for v in layer_d] for layer_d in d],
+                "words_by_max_len": {
+                    str(n): pieces(s, split_until_short(gaps, n)) for n in range(1, MAX_LEN_CHOICES + 1)
+                },
+                "words_by_depth": {str(n): pieces(s, sorted(depth_cuts(tree, n))) for n in range(1, 7)},
+            }
+        )
+    gold_hl, gold_line, gold_scores = _gold_score(gold, parts, words)
+    rule = Rule(k, direction, m)
+    result = {"rule": vars(rule), "validated_rule": model.rule, "sentences": out, "gold_scores": gold_scores}
+    trees = '<div class="onlstm-trees">' + "".join(svgs) + "</div>"
+    dists = [np.array(o["distances"][k]) for o in out]
+    return trees, _distance_plot(parts, dists, cuts), _highlight(words), gold_hl, gold_line, result
+
+
+def onlstm_gates(text, layer=None):
+    """The master forget gate f̃ of one layer for each character of the first sentence, and every layer's distances.
+
+    Args:
+        text: Chinese text (the first sentence, at most 200 characters, is shown).
+        layer: which layer (0 = bottom); empty = the validated one.
+    Returns:
+        A heat-map (levels x characters), box plots of the distances per layer for this text, and JSON with the gates.
+    """
+    model = MODEL.get()
+    s = sentences(text)[0]
+    k = _layer(model, layer)
+    r = _read(model, [s])[0]
+    gates = r["gates"][k].numpy()  # (T, L)
+    heat = go.Figure(go.Heatmap(z=gates.T, x=list(range(len(s))), colorscale="Viridis", zmin=0, zmax=1))
+    heat.update_layout(
+        height=300,
+        margin=dict(l=50, r=10, t=10, b=40),
+        xaxis=dict(tickmode="array", tickvals=list(range(len(s))), ticktext=list(s), tickangle=0),
+        yaxis_title="level (low → high)",
+    )
+    box = go.Figure()
+    for j, g in enumerate(r["gates"]):
+        box.add_trace(go.Box(y=1 - g.mean(dim=1).numpy(), name=f"layer {j}", boxpoints="all", jitter=0.3))
+    box.update_layout(height=300, margin=dict(l=50, r=10, t=10, b=40), yaxis_title="distance d", showlegend=False)
+    result = {"text": s, "layer": k, "levels": gates.shape[1], "gates": np.round(gates, 4).tolist()}
+    return heat, box, result
+
+
+def integer_picture(d_f, d_i, levels: int = 16) -> str:
+    """The article's integer picture: which levels copy history, copy the input, mix both, or stay empty."""
+    d_f, d_i = int(d_f), int(d_i)
+    cells = []
+    for k in range(1, levels + 1):
+        history, current = k >= d_f, k <= d_i
+        kind = "mix" if history and current else "history" if history else "input" if current else "empty"
+        cells.append(f'<span class="onlstm-cell onlstm-{kind}" title="level {k}: {kind}">{k}</span>')
+    return '<div class="onlstm-strip">' + "".join(cells) + "</div>"
+
+
+def _pick_example(label):
+    for e in EXAMPLES:
+        if e["text"] == label:
+            return e["text"], " ".join(e["gold"])
+    return (label, "") if label else (gr.skip(), gr.skip())
+
+
+RULE = validated_rule()
+
+with gr.Blocks() as demo:
+    article_header("onlstm", "onlstm.summary")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=2, min_width=320):
+            text = gr.Textbox(
+                value=ARTICLE_SENTENCES[0], label=I18N("onlstm.text"), lines=2, max_lines=6, elem_id="onlstm-text"
+            )
+            example = gr.Dropdown(
+                ARTICLE_SENTENCES + [e["text"] for e in EXAMPLES],
+                value=None,
+                label=I18N("onlstm.example"),
+                elem_id="onlstm-example",
+            )
+            gold = gr.Textbox("", label=I18N("onlstm.gold"), lines=1, max_lines=4, elem_id="onlstm-gold")
+        with gr.Column(scale=1, min_width=240):
+            max_len = gr.Slider(1, MAX_LEN_CHOICES, value=RULE["max_len"], step=1, label=I18N("onlstm.max_len"))
+            layer = gr.Number(value=RULE["layer"], precision=0, label=I18N("onlstm.layer"))
+            parse = gr.Button(I18N("onlstm.parse"), variant="primary", elem_id="onlstm-parse")
+    trees = gr.HTML(elem_id="onlstm-trees")
+    words = gr.HighlightedText(
+        label=I18N("onlstm.words"),
+        color_map={"word": "#bfdbfe", "next": "#fde68a"},
+        show_legend=False,
+        show_inline_category=False,
+        combine_adjacent=False,
+        elem_id="onlstm-words",
+    )
+    gold_words = gr.HighlightedText(
+        label=I18N("onlstm.gold_words"),
+        color_map={"word": "#bbf7d0", "next": "#fbcfe8"},
+        show_legend=False,
+        show_inline_category=False,
+        combine_adjacent=False,
+    )
+    gold_line = gr.Markdown(elem_id="onlstm-gold-score")
+    distances = gr.Plot(label=I18N("onlstm.distances"))
+    parse_json = gr.JSON(visible=False)
+    parse_inputs, parse_outputs = (
+        [text, max_len, layer, gold],
+        [trees, distances, words, gold_words, gold_line, parse_json],
+    )
+    gr.on([parse.click, text.submit], onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse", **TORCH)
+    max_len.release(
+        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_regranulate", api_visibility="private", **TORCH
+    )
+    example.select(_pick_example, example, [text, gold], api_name="onlstm_example", api_visibility="private").then(
+        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_example_parse", api_visibility="private", **TORCH
+    )
+
+    gr.Markdown(I18N("onlstm.results_title"), elem_classes="section-title")
+    gr.Markdown(I18N("onlstm.results"), elem_id="onlstm-results")
+
+    gr.Markdown(I18N("onlstm.gates_title"), elem_classes="section-title")
+    markdown(I18N("onlstm.gates_intro"))
+    show_gates = gr.Button(I18N("onlstm.show_gates"), elem_id="onlstm-show-gates")
+    with gr.Row(equal_height=False):
+        heat = gr.Plot(label=I18N("onlstm.heat"))
+        box = gr.Plot(label=I18N("onlstm.box"))
+    gates_json = gr.JSON(visible=False)
+    show_gates.click(onlstm_gates, [text, layer], [heat, box, gates_json], api_name="onlstm_gates", **TORCH)
+
+    gr.Markdown(I18N("onlstm.integer_title"), elem_classes="section-title")
+    markdown(I18N("onlstm.integer_intro"))
+    with gr.Row():
+        d_f = gr.Slider(1, 16, value=5, step=1, label="d_f")
+        d_i = gr.Slider(1, 16, value=11, step=1, label="d_i")
+    strip = gr.HTML(integer_picture(5, 11), elem_id="onlstm-strip")
+    markdown(I18N("onlstm.integer_legend"))
+    gr.on(
+        [d_f.change, d_i.change],
+        integer_picture,
+        [d_f, d_i],
+        strip,
+        api_name="onlstm_integer_picture",
+        api_visibility="private",
+        queue=False,
+    )
+
+if __name__ == "__main__":
+    from demos.common import launch_kwargs
+
+    MODEL.start()
+    demo.launch(**launch_kwargs())

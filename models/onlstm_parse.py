@@ -1,0 +1,79 @@
+"""From per-character signals to trees and words: greedy top-down splitting (Shen et al., arXiv 1810.09536).
+
+A *gap score* rates the boundary before each character: gaps[k] for the boundary between character k-1 and k
+(gaps[0] is unused). The ON-LSTM's distance d_t = 1 - mean(master forget gate) after reading character t gives two
+readings: `start` (a high d_t means character t begins a new unit: gaps[k] = d_k) and `end` (a high d_t means the
+unit closes after character t: gaps[k] = d_{k-1}). Which one holds depends on the layer and is chosen on held-out
+lines. A plain language model's surprisal of character k reads as `start`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+Tree = str | list  # a leaf (a piece of text) or [left, right]
+
+
+def gap_scores(signal: list[float], direction: str) -> list[float]:
+    """Per-character signal -> gap scores, gaps[k] for the boundary before character k (gaps[0] = 0)."""
+    if direction == "start":
+        return [0.0, *list(signal[1:])]
+    if direction == "end":
+        return [0.0, *list(signal[:-1])]
+    raise ValueError(f"direction must be 'start' or 'end', not {direction!r}")
+
+
+def build_tree(items: list, gaps: list[float]) -> Tree:
+    """Greedy top-down split: the largest gap score splits first; returns a nested binary tree of the items."""
+    if len(items) <= 1:
+        return items[0] if items else []
+    k = max(range(1, len(items)), key=lambda j: gaps[j])  # never split before the first item
+    return [build_tree(items[:k], gaps[:k]), build_tree(items[k:], gaps[k:])]
+
+
+def split_until_short(gaps: list[float], max_len: int) -> list[int]:
+    """Split [0, n) top-down at the largest gap until every piece has at most `max_len` characters.
+
+    Returns the sorted cut positions (each k means a boundary before character k).
+    """
+    cuts, stack = [], [(0, len(gaps))]
+    while stack:
+        a, b = stack.pop()
+        if b - a <= max_len:
+            continue
+        k = max(range(a + 1, b), key=lambda j: gaps[j])
+        cuts.append(k)
+        stack += [(a, k), (k, b)]
+    return sorted(cuts)
+
+
+def pieces(text: str, cuts: list[int]) -> list[str]:
+    edges = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(edges) if b > a]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How one signal becomes words: which layer (or 'surprisal'), which reading, pieces of at most `max_len`."""
+
+    layer: int  # -1: the language model's surprisal
+    direction: str
+    max_len: int
+
+    def segment(self, text: str, signals: dict) -> list[str]:
+        signal = signals["surprisal"] if self.layer < 0 else signals["distances"][self.layer]
+        return pieces(text, split_until_short(gap_scores(signal, self.direction), self.max_len))
+
+
+def depth_cuts(tree: Tree, depth: int, offset: int = 0) -> list[int]:
+    """The cut positions of the tree's top `depth` levels."""
+    if depth <= 0 or isinstance(tree, str):
+        return []
+    left, right = tree
+    n_left = len(flatten(left))
+    return [*depth_cuts(left, depth - 1, offset), offset + n_left, *depth_cuts(right, depth - 1, offset + n_left)]
+
+
+def flatten(tree: Tree) -> str:
+    return tree if isinstance(tree, str) else "".join(flatten(t) for t in tree)

@@ -1,0 +1,41 @@
+"""The ON-LSTM tab in a real browser: parse the article's sentence, pick a test line with gold words, show the gates."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def open_onlstm(page: Page) -> Page:
+    page.get_by_role("tab", name="ON-LSTM").click()
+    return page
+
+
+def test_parse_draws_a_tree_and_the_words(page: Page, shot):
+    open_onlstm(page)
+    page.locator("#onlstm-parse").click()
+    expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
+    expect(page.locator("#onlstm-trees svg.onlstm-tree text").first).to_have_text("苹")
+    expect(page.locator("#onlstm-words")).to_contain_text("果")
+    shot(page, "onlstm-parse")
+
+
+def test_a_test_line_brings_its_gold_words_and_a_score(page: Page):
+    open_onlstm(page)
+    page.locator("#onlstm-example input").click()
+    page.get_by_role("option").nth(2).click()  # the first held-out test line
+    expect(page.locator("#onlstm-gold-score")).to_contain_text("F1", timeout=30_000)
+
+
+def test_markup_typed_by_the_user_is_drawn_as_text(page: Page):
+    open_onlstm(page)
+    page.locator("#onlstm-text textarea").fill("<img src=x onerror=alert(1)>中文")
+    page.locator("#onlstm-parse").click()
+    expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
+    expect(page.locator("#onlstm-trees img")).to_have_count(0)
+
+
+def test_integer_picture_colours_follow_the_sliders(page: Page):
+    open_onlstm(page)
+    strip = page.locator("#onlstm-strip")
+    expect(strip.locator(".onlstm-mix")).to_have_count(7)  # d_f = 5 .. d_i = 11
+    expect(strip.locator(".onlstm-empty")).to_have_count(0)

@@ -1,0 +1,92 @@
+"""The ON-LSTM endpoints through gradio_client against the launched app: trees, words, gates, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+from gradio_client.exceptions import AppError
+
+from models.onlstm_parse import flatten
+
+
+def parse(client, text, max_len=None, layer=None, gold=None):
+    """Omitted arguments take the UI's defaults: the validated rule's granularity and layer."""
+    given = {"max_len": max_len, "layer": layer, "gold": gold}
+    return client.predict(text=text, **{k: v for k, v in given.items() if v is not None}, api_name="/onlstm_parse")
+
+
+def test_parse_returns_a_tree_over_every_character_and_words_that_rebuild_the_text(client):
+    trees, plot, words, _, _, result = parse(client, "苹果的颜色是什么")
+    (sentence,) = result["sentences"]
+    assert flatten(sentence["tree"]) == "苹果的颜色是什么"
+    assert "".join(d["token"] for d in words) == "苹果的颜色是什么"
+    assert trees.count("<svg") == 1 and plot["type"] == "plotly"
+    assert result["rule"]["max_len"] == result["validated_rule"]["max_len"]
+
+
+def test_granularity_bounds_the_length_of_every_word(client):
+    *_, result = parse(client, "中国人民站起来了，世界和平发展", max_len=3)
+    for sentence in result["sentences"]:
+        assert all(len(w) <= 3 for w in sentence["words_by_max_len"]["3"])
+        assert [len(w) for w in sentence["words_by_max_len"]["1"]] == [1] * len(sentence["text"])
+
+
+def test_every_layer_can_build_the_tree(client):
+    for layer in range(3):
+        *_, result = parse(client, "爱真的需要勇气", layer=layer)
+        assert result["rule"]["layer"] == layer and len(result["sentences"][0]["distances"]) == 3
+
+
+def test_long_text_is_split_into_sentences_of_at_most_200_characters(client):
+    text = "今天天气很好。" * 20 + "长" * 450
+    *_, result = parse(client, text)
+    lengths = [len(s["text"]) for s in result["sentences"]]
+    assert max(lengths) <= 200 and sum(lengths) == len(text) and len(lengths) == 23
+
+
+def test_gold_segmentation_is_scored(client):
+    *_, gold_words, line, result = parse(client, "爱真的需要勇气", gold="爱 真的 需要 勇气")
+    assert [d["token"] for d in gold_words] == ["爱", "真的", "需要", "勇气"]
+    assert 0 <= result["gold_scores"]["f1"] <= 1 and "F1" in line
+
+
+def test_gold_that_spells_another_text_is_ignored_with_a_note(client):
+    *_, line, result = parse(client, "爱真的需要勇气", gold="苹果 的")
+    assert result["gold_scores"] is None and "does not spell" in line
+
+
+def test_user_text_is_escaped_in_the_tree_drawing(client):
+    trees, *_ = parse(client, "<b>粗</b>")
+    assert "<b>" not in trees and "&lt;" in trees
+
+
+@pytest.mark.parametrize("text", ["，。！？", "😀🎉🚀", "hello world", "a\x00b\x07c中文"])
+def test_odd_text_still_gets_a_tree(client, text):
+    *_, result = parse(client, text)
+    assert result["sentences"] and all(flatten(s["tree"]) == s["text"] for s in result["sentences"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("",), "empty"),
+        (("\x00\x01 \n",), "empty"),
+        (("字" * 100_000,), "limit is 2,000"),
+        (("爱真的", 2, 7), "Layer"),
+        (("爱真的", 2, -1), "Layer"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(client, args, message):
+    with pytest.raises(AppError, match=message):
+        parse(client, *args)
+
+
+def test_gates_endpoint_gives_one_gate_vector_per_character(client):
+    heat, box, result = client.predict(text="爱真的需要勇气", api_name="/onlstm_gates")
+    assert len(result["gates"]) == 7 and all(len(g) == result["levels"] for g in result["gates"])
+    assert all(0 <= v <= 1 + 1e-6 for g in result["gates"] for v in g)
+    assert heat["type"] == box["type"] == "plotly"
+
+
+def test_gates_endpoint_refuses_empty_text(client):
+    with pytest.raises(AppError, match="empty"):
+        client.predict(text="   ", api_name="/onlstm_gates")

@@ -1,0 +1,122 @@
+"""Train the invertible-ResNet flows: the MNIST flow, its unconstrained contrast model, and the 2-D toy flows.
+
+    python -m training.iresnet mnist --name iresnet --minutes 45 --threads 1 &      # resumable: rerun to continue
+    python -m training.iresnet mnist --name contrast --unconstrained --minutes 10
+    python -m training.iresnet toys                                                 # the four 2-D densities
+    python -m training.iresnet evaluate --publish                                   # metrics.json + cards + snapshots
+
+Checkpoints live in runs/<name>/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import time
+from pathlib import Path
+
+import torch
+
+from models.iresnet_mnist import MnistFlow, bits_per_dim, dequantise
+from training.data import load_mnist
+
+RUNS = Path("runs")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m training.iresnet", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    m = sub.add_parser("mnist", help="train (or resume) an MNIST flow")
+    m.add_argument("--name", default="iresnet")
+    m.add_argument("--minutes", type=float, default=45)
+    m.add_argument("--blocks", type=int, nargs=2, default=[6, 6])
+    m.add_argument("--hidden", type=int, default=32)
+    m.add_argument("--c", type=float, default=0.9)
+    m.add_argument("--unconstrained", action="store_true", help="the contrast model: no Lipschitz constraint")
+    m.add_argument("--terms", type=int, default=5, help="power-series terms of the log-det during training")
+    m.add_argument("--batch", type=int, default=64)
+    m.add_argument("--lr", type=float, default=1e-3)
+    m.add_argument("--seed", type=int, default=0)
+    m.add_argument("--threads", type=int, default=1)
+    return p
+
+
+def _schedule(fraction: float) -> float:
+    """Learning-rate factor: 2% warm-up, then cosine decay to 2% over the budget."""
+    if fraction < 0.02:
+        return max(fraction, 1e-3) / 0.02
+    return 0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, fraction)))
+
+
+def train_mnist(args: argparse.Namespace, images: torch.Tensor | None = None) -> MnistFlow:
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    config = {
+        "blocks": list(args.blocks),
+        "hidden": args.hidden,
+        "c": args.c,
+        "constrained": not args.unconstrained,
+    }
+    model = MnistFlow(**config)
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr)
+    step, elapsed = 0, 0.0
+    path = RUNS / args.name / "checkpoint.pt"
+    x = torch.from_numpy(load_mnist("train")[0].copy()) if images is None else images
+    if path.is_file():
+        state = torch.load(path, weights_only=True)
+        assert state["config"] == config, f"{path} was trained with another configuration"
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        step, elapsed = state["step"], state["elapsed"]
+        print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
+    else:
+        with torch.no_grad():  # data-dependent ActNorm initialisation on a larger batch
+            model(dequantise(x[:256]))
+    gen = torch.Generator().manual_seed(args.seed + step)
+    started, last_save, losses = time.perf_counter() - elapsed, time.perf_counter(), []
+    model.train()
+    while time.perf_counter() - started < 60 * args.minutes:
+        for group in opt.param_groups:
+            group["lr"] = args.lr * _schedule((time.perf_counter() - started) / (60 * args.minutes))
+        batch = dequantise(x[torch.randint(len(x), (args.batch,), generator=gen)], gen)
+        loss = bits_per_dim(model.log_prob(batch, terms=args.terms)).mean()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 10.0)
+        opt.step()
+        step += 1
+        losses.append(loss.item())
+        if step % 100 == 0:
+            rate = step * args.batch / (time.perf_counter() - started)
+            print(f"{args.name} step {step} bits/dim {sum(losses) / len(losses):.3f} {rate:.0f} img/s", flush=True)
+            losses = []
+        if time.perf_counter() - last_save > 120:
+            _save(path, model, opt, step, time.perf_counter() - started, config)
+            last_save = time.perf_counter()
+    _save(path, model, opt, step, time.perf_counter() - started, config)
+    print(f"{args.name}: stopped at step {step} after {(time.perf_counter() - started) / 60:.1f} min", flush=True)
+    return model.eval()
+
+
+def _save(path: Path, model, opt, step: int, elapsed: float, config: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": config}
+    torch.save(state, path.with_suffix(".tmp"))
+    path.with_suffix(".tmp").replace(path)
+
+
+def load_run(name: str) -> tuple[MnistFlow, dict]:
+    state = torch.load(RUNS / name / "checkpoint.pt", weights_only=True)
+    model = MnistFlow(**state["config"])
+    model.load_state_dict(state["model"])
+    return model.eval(), {"steps": state["step"], "minutes": round(state["elapsed"] / 60, 1)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    if args.command == "mnist":
+        train_mnist(args)
+
+
+if __name__ == "__main__":
+    main()

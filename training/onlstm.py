@@ -1,0 +1,180 @@
+"""Train and evaluate the character-level ON-LSTM on the People's Daily 1998 corpus, and its plain-LSTM baseline.
+
+    python -m training.onlstm train --name onlstm --minutes 45 --threads 1 &          # resumable: rerun to continue
+    python -m training.onlstm train --name lstm --plain --max-chars <chars the ON-LSTM saw> --threads 1
+    python -m training.onlstm evaluate --name onlstm --baseline lstm --publish    # metrics.json + card + snapshot
+
+Split (fixed, by order in the file): the last 10% of the lines are the test set, the 5% before them validation,
+the rest training. The gold segmentation is removed for training; it is used only to score the induced boundaries.
+Checkpoints live in runs/<name>/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from collections import Counter
+from pathlib import Path
+
+import torch
+
+from models.onlstm import CharLM
+from training.data import load_peoples_daily
+
+RUNS = Path("runs")
+SNAPSHOT = Path("assets/weights/onlstm-peoples-daily")
+
+
+def split_lines() -> dict[str, list[list[str]]]:
+    """The gold-segmented lines (non-empty) split into train / validation / test by position."""
+    lines = [words for words in load_peoples_daily() if words]
+    n = len(lines)
+    test_start, valid_start = n - n // 10, n - n // 10 - n // 20
+    return {"train": lines[:valid_start], "validation": lines[valid_start:test_start], "test": lines[test_start:]}
+
+
+def make_alphabet(train: list[list[str]], min_count: int = 2) -> str:
+    counts = Counter(ch for words in train for w in words for ch in w)
+    return "".join(sorted(ch for ch, n in counts.items() if n >= min_count))
+
+
+def stream(model: CharLM, lines: list[list[str]]) -> torch.Tensor:
+    """All lines as one id sequence, each preceded by the line break (id 1)."""
+    return model.encode("".join("\n" + "".join(words) for words in lines))
+
+
+def batchify(ids: torch.Tensor, batch: int) -> torch.Tensor:
+    steps = len(ids) // batch
+    return ids[: steps * batch].view(batch, steps).t().contiguous()  # (steps, batch): `batch` parallel streams
+
+
+def _ckpt(name: str) -> Path:
+    return RUNS / name / "checkpoint.pt"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m training.onlstm", description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    t = sub.add_parser("train", help="train (or resume) one run")
+    t.add_argument("--name", default="onlstm")
+    t.add_argument("--plain", action="store_true", help="the baseline: plain LSTM layers of the same size")
+    t.add_argument("--minutes", type=float, default=45, help="wall-clock budget (the learning rate decays over it)")
+    t.add_argument("--max-chars", type=int, default=0, help="stop after this many training characters (0: no limit)")
+    t.add_argument("--hidden", type=int, default=256)
+    t.add_argument("--layers", type=int, default=3)
+    t.add_argument("--chunk", type=int, default=8)
+    t.add_argument("--embed", type=int, default=128)
+    t.add_argument("--dropout", type=float, default=0.1)
+    t.add_argument("--batch", type=int, default=64)
+    t.add_argument("--bptt", type=int, default=64)
+    t.add_argument("--lr", type=float, default=2e-3)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--threads", type=int, default=1)
+    e = sub.add_parser("evaluate", help="perplexity, induced segmentation vs gold, baselines; --publish writes assets")
+    e.add_argument("--name", default="onlstm")
+    e.add_argument("--baseline", default="lstm")
+    e.add_argument("--threads", type=int, default=2)
+    e.add_argument("--publish", action="store_true")
+    return p
+
+
+def _schedule(fraction: float) -> float:
+    """Learning-rate factor: 2% warm-up, then cosine decay to 5% over the run's budget."""
+    if fraction < 0.02:
+        return fraction / 0.02
+    return 0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, fraction)))
+
+
+def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    lines = split_lines() if lines is None else lines
+    config = {
+        "alphabet": make_alphabet(lines["train"]),
+        "embed": args.embed,
+        "hidden": args.hidden,
+        "layers": args.layers,
+        "chunk": args.chunk,
+        "dropout": args.dropout,
+        "ordered": not args.plain,
+    }
+    model = CharLM(**config)
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=1e-6)
+    step, chars, elapsed = 0, 0, 0.0
+    path = _ckpt(args.name)
+    if path.is_file():
+        state = torch.load(path, weights_only=True)
+        assert state["config"] == config, f"{path} was trained with another configuration"
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        step, chars, elapsed = state["step"], state["chars"], state["elapsed"]
+        print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
+    data = batchify(stream(model, lines["train"]), args.batch)
+    budget_chars = args.max_chars or float("inf")
+    started, last_save, losses = time.perf_counter() - elapsed, time.perf_counter(), []
+    model.train()
+    state = None
+    while time.perf_counter() - started < 60 * args.minutes and chars < budget_chars:
+        offset = (step * args.bptt) % (len(data) - args.bptt - 1)
+        if offset < args.bptt:
+            state = None  # a new pass over the streams
+        fraction = max((time.perf_counter() - started) / (60 * args.minutes), chars / budget_chars)
+        for group in opt.param_groups:
+            group["lr"] = args.lr * _schedule(fraction)
+        window = data[offset : offset + args.bptt + 1]
+        loss, state = model.loss(window[:-1], window[1:], state)
+        state = [tuple(s.detach() for s in layer) for layer in state]
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 0.5)
+        opt.step()
+        step, chars = step + 1, chars + args.bptt * args.batch
+        losses.append(loss.item())
+        if step % 200 == 0:
+            rate = chars / (time.perf_counter() - started)
+            mean = sum(losses) / len(losses)
+            print(f"{args.name} step {step} loss {mean:.3f} ppl {math.exp(mean):.0f} {rate:.0f} chars/s", flush=True)
+            losses = []
+        if time.perf_counter() - last_save > 120:
+            _save(path, model, opt, step, chars, time.perf_counter() - started, config)
+            last_save = time.perf_counter()
+    _save(path, model, opt, step, chars, time.perf_counter() - started, config)
+    print(f"{args.name}: stopped at step {step}, {chars} characters, {(time.perf_counter() - started) / 60:.1f} min")
+    return model.eval()
+
+
+def _save(path: Path, model, opt, step: int, chars: int, elapsed: float, config: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    state = {
+        "model": model.state_dict(),
+        "opt": opt.state_dict(),
+        "step": step,
+        "chars": chars,
+        "elapsed": elapsed,
+        "config": config,
+    }
+    torch.save(state, path.with_suffix(".tmp"))
+    path.with_suffix(".tmp").replace(path)
+
+
+def load_run(name: str) -> tuple[CharLM, dict]:
+    state = torch.load(_ckpt(name), weights_only=True)
+    model = CharLM(**state["config"])
+    model.load_state_dict(state["model"])
+    return model.eval(), {"steps": state["step"], "chars": state["chars"], "minutes": round(state["elapsed"] / 60, 1)}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    if args.command == "train":
+        train(args)
+    else:
+        from training.onlstm_eval import evaluate
+
+        print(json.dumps(evaluate(args), indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
