@@ -73,6 +73,17 @@ ARTICLES: dict[str, Article] = {
             ),
         ),
         Article(
+            "iresnet",
+            6482,
+            "细水长flow之可逆ResNet：极致的暴力美学",
+            "Flow models, part 3: the invertible ResNet, brute force at its most elegant",
+            dt.date(2019, 3, 21),
+            related=(
+                ("arXiv 1811.00995", "https://arxiv.org/abs/1811.00995"),
+                ("Residual Flows, arXiv 1906.02735", "https://arxiv.org/abs/1906.02735"),
+            ),
+        ),
+        Article(
             "onlstm",
             6621,
             "ON-LSTM：用有序神经元表达层次结构",

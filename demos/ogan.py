@@ -17,12 +17,11 @@ import plotly.graph_objects as go
 from PIL import Image
 
 from demos.common import ASSETS, TORCH, article_header, lazy, markdown, parse_number, parse_vector
+from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.i18n import EN, I18N, ZH
 from models import hub
-from models.digits import BlankImage, to_mnist
 
 EXAMPLES = ASSETS / "examples" / "ogan"
-DIGITS = [EXAMPLES / f"digit_{d}.png" for d in range(10)]
 SOURCES = ["drawing", "example", "seed"]
 MAX_FRAMES, MAX_SAMPLES, N_DIRECTIONS = 32, 64, 8
 SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
@@ -51,32 +50,6 @@ JUDGE = lazy(_load_judge)  # an independent classifier: which digit does it read
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _picture(value) -> np.ndarray:
-    """The pixels of a Sketchpad value (dict), an image array, or an image file path."""
-    if isinstance(value, dict):
-        value = value.get("composite") if value.get("composite") is not None else value.get("background")
-    if value is None:
-        raise gr.Error("No image: pick the brush ✏️ and draw a digit, or choose an example.")
-    if isinstance(value, (str, Path)):
-        try:
-            value = np.asarray(Image.open(value).convert("RGBA"))
-        except (OSError, ValueError) as err:
-            raise gr.Error("That file is not an image I can read (use PNG, JPEG or WebP).") from err
-    if not isinstance(value, np.ndarray):
-        raise gr.Error(f"Expected an image, got {type(value).__name__}.")
-    return value
-
-
-def digit_pixels(value) -> np.ndarray:
-    """Any input -> (28, 28) in [0, 1], with a friendly message for blank drawings."""
-    try:
-        return to_mnist(_picture(value))
-    except BlankImage:
-        raise gr.Error("The drawing is blank (or nearly): pick the brush ✏️ and draw a digit larger.") from None
-    except ValueError as err:
-        raise gr.Error(f"That image cannot be used: {err}.") from None
 
 
 def _show(images) -> np.ndarray:
@@ -342,20 +315,6 @@ EN["ogan.compare_table"], ZH["ogan.compare_table"] = comparison_markdown("en"), 
 # ---------------------------------------------------------------- the tab
 
 
-def _sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:
-    """A square canvas with a black brush scaled to it; ink ends up in the alpha channel of the RGBA composite."""
-    brush = gr.Brush(default_size=round(size / 15), colors=["#000000"], color_mode="fixed")
-    return gr.Sketchpad(
-        type="numpy",
-        image_mode="RGBA",
-        canvas_size=(size, size),
-        brush=brush,
-        placeholder=I18N("ogan.pad_placeholder"),
-        label=label,
-        **kwargs,
-    )
-
-
 def _choices(values: list[str]) -> list:
     return [(I18N(f"ogan.choice.{v}"), v) for v in values]
 
@@ -364,7 +323,7 @@ with gr.Blocks() as demo:
     article_header("ogan", "ogan.summary")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=300):
-            pad = _sketchpad(280, I18N("ogan.pad"), height=420, elem_id="ogan-pad")
+            pad = digit_sketchpad(280, I18N("ogan.pad"), height=420, elem_id="ogan-pad")
             encode = gr.Button(I18N("ogan.encode"), variant="primary", elem_id="ogan-encode")
             example = gr.Radio([str(d) for d in range(10)], label=I18N("ogan.example"), elem_id="ogan-example")
         with gr.Column(scale=2, min_width=400):
@@ -400,7 +359,7 @@ with gr.Blocks() as demo:
         with gr.Column(min_width=260):
             b_kind = gr.Radio(_choices(SOURCES), value="seed", label=I18N("ogan.to"))
             b_value = gr.Number(7, precision=0, label=I18N("ogan.value_hint"))
-            b_pad = _sketchpad(200, I18N("ogan.b_pad"))
+            b_pad = digit_sketchpad(200, I18N("ogan.b_pad"))
         with gr.Column(min_width=200):
             frames = gr.Slider(2, MAX_FRAMES, value=8, step=1, label=I18N("ogan.frames"))
             method = gr.Radio(_choices(["spherical", "linear"]), value="spherical", label=I18N("ogan.method"))

@@ -53,6 +53,24 @@ REGISTRY: dict[str, WeightsEntry] = {
         "Character-level ON-LSTM on the People's Daily 1998",
         "models.onlstm:CharLM",
     ),
+    "iresnet-mnist": WeightsEntry(
+        "scientific-spaces-explorables/iresnet-mnist",
+        "main",
+        "Invertible-ResNet flow on MNIST",
+        "models.iresnet_mnist:MnistFlow",
+    ),
+    "iresnet-mnist-contrast": WeightsEntry(
+        "scientific-spaces-explorables/iresnet-mnist-contrast",
+        "main",
+        "The same MNIST flow without the Lipschitz constraint",
+        "models.iresnet_mnist:MnistFlow",
+    ),
+    "iresnet-toys": WeightsEntry(
+        "scientific-spaces-explorables/iresnet-toys",
+        "main",
+        "i-ResNet flows on four 2-D toy densities",
+        "models.iresnet:ToyFlows",
+    ),
 }
 
 

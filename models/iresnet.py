@@ -34,7 +34,7 @@ class LipSwish(nn.Module):
         return x * torch.sigmoid(nn.functional.softplus(self.beta) * x) / 1.1
 
 
-def activation(name: str) -> nn.Module:
+def make_activation(name: str) -> nn.Module:
     return {"lipswish": LipSwish, "elu": nn.ELU, "tanh": nn.Tanh}[name]()
 
 
@@ -72,7 +72,10 @@ class Residual(nn.Module):
     def logdet_series(
         self, x: torch.Tensor, terms: int, probes: int = 1, generator: torch.Generator | None = None
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """(g(x), truncated power series of log det) with Hutchinson traces; differentiable for training. -> g(x), (B,)"""
+        """(g(x), truncated power series of log det) with Hutchinson traces. -> g(x), (B,)
+
+        Differentiable in training mode; in eval mode the graph of the powers is not kept (call it under grad mode).
+        """
         x = x if x.requires_grad else x.clone().requires_grad_(True)
         gx = self.g(x)
         total = torch.zeros(x.shape[0], dtype=x.dtype)
@@ -80,7 +83,7 @@ class Residual(nn.Module):
             v = torch.randn(x.shape, generator=generator, dtype=x.dtype)
             w = v
             for k in range(1, terms + 1):
-                (w,) = torch.autograd.grad(gx, x, w, create_graph=torch.is_grad_enabled())  # w <- v^T J^k
+                (w,) = torch.autograd.grad(gx, x, w, retain_graph=True, create_graph=self.training)  # w <- v^T J^k
                 total = total + (-1) ** (k + 1) / k * (w * v).flatten(1).sum(dim=1)
         return gx, total / probes
 
@@ -93,9 +96,9 @@ class ResidualBlock(Residual):
         c_layer = c ** (1 / 3)  # the three layers together reach Lip(g) <= c
         self.g = nn.Sequential(
             ScaledLinear(dim, hidden, c_layer, power_iterations),
-            activation(activation),
+            make_activation(activation),
             ScaledLinear(hidden, hidden, c_layer, power_iterations),
-            activation(activation),
+            make_activation(activation),
             ScaledLinear(hidden, dim, c_layer, power_iterations),
         )
 
@@ -109,7 +112,7 @@ class ResidualBlock(Residual):
 class IResNetFlow(
     nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["normalizing-flow", "i-resnet"]
 ):
-    """A stack of residual blocks mapping data x (B, dim) to z with a standard normal prior."""
+    """x (B, dim) -> a learned per-dimension affine map -> a stack of residual blocks -> z, standard normal prior."""
 
     def __init__(
         self,
@@ -121,9 +124,12 @@ class IResNetFlow(
         power_iterations: int = 5,
     ):
         super().__init__()
+        self.shift = nn.Parameter(torch.zeros(dim))
+        self.log_scale = nn.Parameter(torch.zeros(dim))  # exact log-det: sum(log_scale)
         self.blocks = nn.ModuleList(ResidualBlock(dim, hidden, c, activation, power_iterations) for _ in range(blocks))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = (x + self.shift) * self.log_scale.exp()
         for block in self.blocks:
             x = block(x)
         return x
@@ -131,11 +137,12 @@ class IResNetFlow(
     def inverse(self, z: torch.Tensor, iterations: int = 100) -> torch.Tensor:
         for block in reversed(self.blocks):
             z, _ = block.inverse(z, iterations)
-        return z
+        return z * (-self.log_scale).exp() - self.shift
 
     def log_prob(self, x: torch.Tensor, terms: int | None = None, probes: int = 1) -> torch.Tensor:
-        """log p(x) = log N(F(x); 0, I) + sum of block log-dets; exact when terms is None. (B, D) -> (B,)"""
-        logdet = torch.zeros(x.shape[0], dtype=x.dtype)
+        """log p(x) = log N(F(x); 0, I) + log-dets; exact when terms is None, else the series estimate. (B, D) -> (B,)"""
+        x = (x + self.shift) * self.log_scale.exp()
+        logdet = self.log_scale.sum().expand(x.shape[0])
         for block in self.blocks:
             if terms is None:
                 logdet = logdet + block.logdet_exact(x)
@@ -146,3 +153,11 @@ class IResNetFlow(
                 x = x + gx
         prior = -0.5 * (x**2).sum(dim=1) - 0.5 * x.shape[1] * math.log(2 * math.pi)
         return prior + logdet
+
+
+class ToyFlows(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["normalizing-flow"]):
+    """One 2-D flow per toy density (models/toy_densities.py), kept together in one snapshot."""
+
+    def __init__(self, densities: tuple[str, ...] = (), hidden: int = 64, blocks: int = 8, c: float = 0.9):
+        super().__init__()
+        self.flows = nn.ModuleDict({name: IResNetFlow(2, hidden, blocks, c) for name in densities})

@@ -24,7 +24,7 @@ from huggingface_hub import PyTorchModelHubMixin
 from torch import nn
 from torch.nn import functional as F
 
-from models.iresnet import Residual, activation
+from models.iresnet import Residual, make_activation
 
 ALPHA = 0.05  # logit pre-processing keeps pixels away from 0 and 1
 
@@ -95,9 +95,9 @@ class ConvBlock(Residual):
         cl = c ** (1 / 3)
         self.g = nn.Sequential(
             NormedConv2d(channels, hidden, 3, size, cl, constrained, iterations),
-            activation("lipswish"),
+            make_activation("lipswish"),
             NormedConv2d(hidden, hidden, 1, size, cl, constrained, iterations),
-            activation("lipswish"),
+            make_activation("lipswish"),
             NormedConv2d(hidden, channels, 3, size, cl, constrained, iterations),
         )
 
@@ -184,6 +184,26 @@ class MnistFlow(
                     steps.append(s)
             h = unsqueeze(h)
         return self.postprocess(h), steps
+
+    @torch.no_grad()
+    def inverse_after(self, z: torch.Tensor, ks: list[int]) -> torch.Tensor:
+        """Pixels of F^-1(z) after k fixed-point iterations per block, for each k in `ks`, in one batched pass.
+
+        z (1, 16, 7, 7) -> (len(ks), 1, 28, 28); non-finite values (a diverging iteration) become 0.
+        """
+        h = z.expand(len(ks), *z.shape[1:]).clone()
+        limit = torch.tensor(ks).view(-1, 1, 1, 1)
+        for stage in reversed(self.stages):
+            for layer in reversed(stage):
+                if isinstance(layer, ActNorm):
+                    h = layer.inverse(h)
+                    continue
+                x = h.clone()
+                for it in range(max(ks)):
+                    x = torch.where(it < limit, h - layer.g(x), x)
+                h = x
+            h = unsqueeze(h)
+        return torch.nan_to_num(self.postprocess(h), nan=0.0)
 
     def log_prob(self, x: torch.Tensor, terms: int = 5, probes: int = 1) -> torch.Tensor:
         """log p(x) of [0, 1] pixels (nats per image), log-dets by the truncated series. (B, 1, 28, 28) -> (B,)"""

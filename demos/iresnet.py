@@ -1,0 +1,418 @@
+"""Invertible-ResNet tab (kexue.fm/archives/6482): watch the fixed-point inverse converge (or not), round-trip a digit
+through the MNIST flow and its unconstrained contrast, compare log-det estimators, and see the learned densities.
+
+Runs alone: `python -m demos.iresnet`.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import gradio as gr
+import numpy as np
+import plotly.graph_objects as go
+
+from demos.common import TORCH, article_header, lazy, markdown, parse_number
+from demos.digit_input import DIGITS, digit_pixels
+from demos.i18n import I18N
+from models import fixed_point as fp
+from models import hub
+from models.toy_densities import DENSITIES
+
+ROUNDTRIP_K = [1, 2, 5, 10, 20, 50]
+MAX_ITERATIONS, MAX_SAMPLES, GRID = 1000, 36, 90
+API_EXAMPLES = {"/iresnet_roundtrip": {"image": 'handle_file("assets/examples/ogan/digit_3.png")'}}
+
+
+def _load(name: str):
+    def load():
+        from models.iresnet import ToyFlows
+        from models.iresnet_mnist import MnistFlow
+
+        cls = ToyFlows if name == "iresnet-toys" else MnistFlow
+        return hub.load(cls, name).requires_grad_(False)
+
+    return lazy(load)
+
+
+FLOW, CONTRAST, TOYS = _load("iresnet-mnist"), _load("iresnet-mnist-contrast"), _load("iresnet-toys")
+
+
+def _layout(fig: go.Figure, height: int = 340, **kwargs) -> go.Figure:
+    fig.update_layout(height=height, margin=dict(l=50, r=10, t=30, b=40), **kwargs)
+    return fig
+
+
+def _point(value, name: str) -> float:
+    return parse_number(value, name, -1e3, 1e3)
+
+
+# ---------------------------------------------------------------- fixed point, live (no model)
+
+
+def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30):
+    """Invert y = x + c·φ(x) by x_{k+1} = y − c·φ(x_k), starting from x_0 = y.
+
+    Args:
+        c: the Lipschitz constant of c·φ, from 0.1 to 1.5 (invertibility is guaranteed only below 1).
+        x1, x2: the point x whose image y = F(x) is inverted (each within ±10).
+        iterations: how many fixed-point steps (1 to 1000).
+    Returns:
+        The plane with the iterates, the error per step on a log scale with the Banach bound, the grid deformed by F
+        over the Jacobian-determinant heat-map, and JSON with the iterates and errors.
+    """
+    c = parse_number(c, "c", 0.0, 1.5)
+    if c < 0.1:
+        raise gr.Error(f"c must be at least 0.1, not {c:g}.")
+    x = np.array([_point(x1, "x1"), _point(x2, "x2")])
+    if np.abs(x).max() > 10:
+        raise gr.Error("Keep the point within ±10 on each axis.")
+    n = int(parse_number(iterations, "Iterations", 1, MAX_ITERATIONS, integer=True))
+    y = fp.forward(x, c)
+    xs = fp.iterates(y, c, n)
+    errors = np.linalg.norm(xs - x, axis=1)
+    ks = np.arange(n + 1)
+    path = go.Figure(
+        [
+            go.Scatter(x=xs[:, 0], y=xs[:, 1], mode="lines+markers", name="x_k", marker=dict(size=5)),
+            go.Scatter(x=[x[0]], y=[x[1]], mode="markers", name="x", marker=dict(size=13, symbol="star")),
+            go.Scatter(x=[y[0]], y=[y[1]], mode="markers", name="y = F(x)", marker=dict(size=11, symbol="x")),
+        ]
+    )
+    _layout(path, xaxis_title="x₁", yaxis_title="x₂", yaxis_scaleanchor="x")
+    err = go.Figure(go.Scatter(x=ks, y=np.maximum(errors, 1e-17), mode="lines+markers", name="‖x_k − x‖"))
+    if c < 1:
+        bound = fp.banach_bound(c, ks, float(np.linalg.norm(xs[1] - xs[0])))
+        err.add_trace(
+            go.Scatter(x=ks, y=np.maximum(bound, 1e-17), mode="lines", name="c^k/(1−c)·‖x₁−x₀‖", line=dict(dash="dash"))
+        )
+    _layout(err, xaxis_title="k", yaxis_title="error", yaxis_type="log")
+    settled = float(np.linalg.norm(xs[-1] - xs[-2]))
+    result = {
+        "c": c,
+        "y": y.round(8).tolist(),
+        "iterates": xs.round(8).tolist(),
+        "errors": [float(e) for e in errors],
+        "last_step": settled,
+        "converged_to_x": bool(errors[-1] < 1e-6),
+        "guaranteed": c < 1,
+    }
+    return path, err, _deformation(round(c, 3)), result
+
+
+@functools.lru_cache(maxsize=64)
+def _deformation(c: float) -> go.Figure:
+    lin = np.linspace(-3.5, 3.5, 141)
+    g = np.stack(np.meshgrid(lin, lin), axis=-1)
+    det = fp.jacobian_det(g, c)
+    fig = go.Figure(go.Heatmap(x=lin, y=lin, z=det, colorscale="RdBu", zmid=0, colorbar=dict(title="det J")))
+    for v in np.linspace(-3, 3, 13):
+        t = np.linspace(-3, 3, 120)
+        for line in (np.stack([t, np.full_like(t, v)], 1), np.stack([np.full_like(t, v), t], 1)):
+            mapped = fp.forward(line, c)
+            fig.add_trace(
+                go.Scatter(
+                    x=mapped[:, 0],
+                    y=mapped[:, 1],
+                    mode="lines",
+                    line=dict(color="black", width=1),
+                    showlegend=False,
+                    hoverinfo="skip",
+                )
+            )
+    return _layout(fig, height=380, xaxis_title="F(x)₁", yaxis_title="F(x)₂", yaxis_scaleanchor="x")
+
+
+# ---------------------------------------------------------------- MNIST: round trip and samples
+
+
+def _strip(images: list[np.ndarray], scale: int = 3) -> np.ndarray:
+    """(28, 28) arrays in [0, 1] side by side with a gap, upscaled, as uint8 for an Image output."""
+    gap = np.ones((28, 4))
+    row = np.concatenate([np.concatenate([np.clip(im, 0, 1), gap], axis=1) for im in images], axis=1)
+    return (np.kron(1 - row, np.ones((scale, scale))) * 255).astype(np.uint8)  # dark ink on white
+
+
+def _roundtrip(model, pixels: np.ndarray) -> tuple[list[np.ndarray], dict]:
+    import torch
+
+    from models.iresnet_mnist import unsqueeze
+
+    x = torch.from_numpy(pixels).float().clamp(0.5 / 256, 1 - 0.5 / 256)[None, None]
+    z = model(x)
+    shown = unsqueeze(unsqueeze(z))[0, 0].numpy()  # z (16, 7, 7) laid out back on the 28x28 grid
+    shown = (shown - shown.min()) / max(float(shown.max() - shown.min()), 1e-8)
+    recs = model.inverse_after(z, ROUNDTRIP_K)[:, 0].numpy()  # (len(K), 28, 28)
+    errors = {str(k): float(np.abs(r - x[0, 0].numpy()).max()) for k, r in zip(ROUNDTRIP_K, recs, strict=True)}
+    return [x[0, 0].numpy(), shown, *recs], errors
+
+
+def iresnet_roundtrip(image):
+    """Send a digit through the MNIST flow, z = F(x), and back by fixed-point iteration; the same for the contrast.
+
+    Args:
+        image: a drawing (Sketchpad value) or an image file of a digit.
+    Returns:
+        Two strips (flow, contrast model): x, z laid out as an image, and the reconstructions after 1, 2, 5, 10, 20
+        and 50 iterations per block; JSON with each model's max-abs pixel error per iteration count.
+    """
+    pixels = digit_pixels(image)
+    flow_images, flow_err = _roundtrip(FLOW.get(), pixels)
+    contrast_images, contrast_err = _roundtrip(CONTRAST.get(), pixels)
+    result = {"iterations": ROUNDTRIP_K, "flow_max_abs_error": flow_err, "contrast_max_abs_error": contrast_err}
+    return _strip(flow_images), _strip(contrast_images), result
+
+
+def iresnet_sample(seed=0, n=16, temperature=0.8):
+    """Sample digits from the MNIST flow: z ~ N(0, T²I), x = F⁻¹(z) by fixed-point iteration.
+
+    Args:
+        seed: random seed (0 to 2^31-1).
+        n: how many samples (1 to 36).
+        temperature: T, the prior's standard deviation (0 to 1.5; below 1 gives cleaner digits).
+    Returns:
+        A grid of samples and JSON with the seed and the fixed-point steps used per block.
+    """
+    import torch
+
+    seed = int(parse_number(seed, "Seed", 0, 2**31 - 1, integer=True))
+    n = int(parse_number(n, "Number of samples", 1, MAX_SAMPLES, integer=True))
+    t = parse_number(temperature, "Temperature", 0.0, 1.5)
+    z = torch.randn(n, 16, 7, 7, generator=torch.Generator().manual_seed(seed)) * t
+    x, steps = FLOW.get().inverse(z, iterations=100, tol=1e-5)
+    imgs = x[:, 0].numpy()
+    cols = int(np.ceil(np.sqrt(n)))
+    rows = [
+        _strip(list(imgs[i : i + cols]) + [np.zeros((28, 28))] * (cols - len(imgs[i : i + cols])))
+        for i in range(0, n, cols)
+    ]
+    return np.concatenate(rows, axis=0), {
+        "seed": seed,
+        "n": n,
+        "temperature": t,
+        "steps_per_block": [len(s) for s in steps],
+    }
+
+
+# ---------------------------------------------------------------- 2-D flows: log-det estimators and densities
+
+
+def iresnet_logdet(terms=10, probes=4, seed=0):
+    """Log-det of the eight-Gaussians flow at eight points: exact, the truncated series, and Hutchinson's estimate.
+
+    Args:
+        terms: series terms N (1 to 50).
+        probes: Hutchinson probes per estimate (1 to 64).
+        seed: random seed of the probes.
+    Returns:
+        A plot of each estimator against the number of terms (with the Hutchinson spread over 8 repeats as error
+        bars) and JSON with the numbers.
+    """
+    import torch
+
+    from training.iresnet_eval import exact_series
+
+    n_terms = int(parse_number(terms, "Terms", 1, 50, integer=True))
+    n_probes = int(parse_number(probes, "Probes", 1, 64, integer=True))
+    seed = int(parse_number(seed, "Seed", 0, 2**31 - 1, integer=True))
+    flow = TOYS.get().flows["eight_gaussians"]
+    x = DENSITIES["eight_gaussians"](8, torch.Generator().manual_seed(3))
+    with torch.no_grad():
+        exact = float((flow.log_prob(x) - flow.log_prob(x, terms=0)).mean())
+        series = [float(exact_series(flow, x, k).mean()) for k in range(1, n_terms + 1)]
+    torch.manual_seed(seed)
+    with torch.enable_grad():
+        runs = [
+            float((flow.log_prob(x, terms=n_terms, probes=n_probes) - flow.log_prob(x, terms=0)).mean())
+            for _ in range(8)
+        ]
+    ks = list(range(1, n_terms + 1))
+    fig = go.Figure(
+        [
+            go.Scatter(x=ks, y=[exact] * n_terms, mode="lines", name="exact", line=dict(dash="dash")),
+            go.Scatter(x=ks, y=series, mode="lines+markers", name="series, exact traces"),
+            go.Scatter(
+                x=[n_terms],
+                y=[float(np.mean(runs))],
+                mode="markers",
+                name=f"Hutchinson, {n_probes} probe(s)",
+                error_y=dict(type="data", array=[float(np.std(runs))]),
+                marker=dict(size=11),
+            ),
+        ]
+    )
+    _layout(fig, xaxis_title="terms N", yaxis_title="mean log|det J_F| over 8 points")
+    result = {
+        "exact": exact,
+        "series": series,
+        "hutchinson_mean": float(np.mean(runs)),
+        "hutchinson_std": float(np.std(runs)),
+        "terms": n_terms,
+        "probes": n_probes,
+    }
+    return fig, result
+
+
+@functools.lru_cache(maxsize=8)
+def _density(name: str) -> tuple[go.Figure, dict]:
+    import torch
+
+    flow = TOYS.get().flows[name]
+    lin = torch.linspace(-4.5, 4.5, GRID)
+    grid = torch.cartesian_prod(lin, lin)  # (G², 2), first coordinate slowest
+    with torch.no_grad():
+        density = flow.log_prob(grid).exp().view(GRID, GRID).T.numpy()
+        samples = flow.inverse(torch.randn(600, 2, generator=torch.Generator().manual_seed(0))).numpy()
+        data = DENSITIES[name](600, torch.Generator().manual_seed(1)).numpy()
+    fig = go.Figure(
+        [
+            go.Heatmap(x=lin.numpy(), y=lin.numpy(), z=density, colorscale="Viridis", showscale=False),
+            go.Scatter(
+                x=samples[:, 0],
+                y=samples[:, 1],
+                mode="markers",
+                name="flow samples",
+                marker=dict(size=3, color="white"),
+            ),
+            go.Scatter(
+                x=data[:, 0],
+                y=data[:, 1],
+                mode="markers",
+                name="data",
+                marker=dict(size=3, color="orange"),
+                visible="legendonly",
+            ),
+        ]
+    )
+    _layout(fig, height=420, xaxis_title="x₁", yaxis_title="x₂", yaxis_scaleanchor="x")
+    return fig, {"density": name, "grid": GRID, "mass_on_grid": float(density.sum() * (9 / (GRID - 1)) ** 2)}
+
+
+def iresnet_density(name="eight_gaussians"):
+    """The learned density of one 2-D flow as a heat-map with 600 samples drawn through the inverse.
+
+    Args:
+        name: eight_gaussians, two_moons, checkerboard or rings.
+    Returns:
+        The heat-map figure and JSON with the probability mass on the plotted square.
+    """
+    if name not in DENSITIES or name not in TOYS.get().flows:
+        raise gr.Error(f"Unknown density '{name}': choose one of {', '.join(DENSITIES)}.")
+    fig, info = _density(name)
+    return fig, info
+
+
+def _example_digit(d):
+    return str(DIGITS[int(d)]) if d is not None else gr.skip()
+
+
+with gr.Blocks() as demo:
+    article_header("iresnet", "iresnet.summary")
+
+    gr.Markdown(I18N("iresnet.fp_title"), elem_classes="section-title")
+    markdown(I18N("iresnet.fp_intro"))
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=240):
+            c = gr.Slider(0.1, 1.5, value=0.7, step=0.01, label=I18N("iresnet.c"), elem_id="iresnet-c")
+            x1 = gr.Number(1.0, label="x₁")
+            x2 = gr.Number(-0.5, label="x₂")
+            iterations = gr.Slider(1, 200, value=30, step=1, label=I18N("iresnet.iterations"))
+            run_fp = gr.Button(I18N("iresnet.run_fp"), variant="primary", elem_id="iresnet-run-fp")
+        with gr.Column(scale=3), gr.Row():
+            fp_path = gr.Plot(label=I18N("iresnet.path"))
+            fp_err = gr.Plot(label=I18N("iresnet.error"), elem_id="iresnet-error")
+    fp_grid = gr.Plot(label=I18N("iresnet.grid"))
+    fp_json = gr.JSON(label=I18N("iresnet.details"), open=False, elem_id="iresnet-fp-json")
+    gr.on(
+        [run_fp.click, c.release, iterations.release, x1.submit, x2.submit],
+        iresnet_fixed_point,
+        [c, x1, x2, iterations],
+        [fp_path, fp_err, fp_grid, fp_json],
+        api_name="iresnet_fixed_point",
+    )
+
+    gr.Markdown(I18N("iresnet.rt_title"), elem_classes="section-title")
+    markdown(I18N("iresnet.rt_intro"))
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=260):
+            pad = gr.Sketchpad(
+                label=I18N("iresnet.pad"),
+                canvas_size=(280, 280),
+                height=360,
+                type="numpy",
+                image_mode="RGBA",
+                brush=gr.Brush(default_size=18, colors=["#000000"], color_mode="fixed"),
+                elem_id="iresnet-pad",
+            )
+            run_rt = gr.Button(I18N("iresnet.run_rt"), variant="primary", elem_id="iresnet-run-rt")
+            example = gr.Radio([str(d) for d in range(10)], label=I18N("iresnet.example"))
+        with gr.Column(scale=3):
+            markdown(I18N("iresnet.strip_legend"))
+            flow_strip = gr.Image(
+                label=I18N("iresnet.flow_strip"), interactive=False, format="png", elem_id="iresnet-flow-strip"
+            )
+            contrast_strip = gr.Image(label=I18N("iresnet.contrast_strip"), interactive=False, format="png")
+            rt_json = gr.JSON(label=I18N("iresnet.details"), open=False, elem_id="iresnet-rt-json")
+    rt_out = [flow_strip, contrast_strip, rt_json]
+    run_rt.click(iresnet_roundtrip, pad, rt_out, api_name="iresnet_roundtrip", **TORCH)
+    example.change(
+        lambda d: iresnet_roundtrip(_example_digit(d)) if d is not None else gr.skip(),
+        example,
+        rt_out,
+        api_name="iresnet_example",
+        api_visibility="private",
+        **TORCH,
+    )
+
+    gr.Markdown(I18N("iresnet.sample_title"), elem_classes="section-title")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=240):
+            seed = gr.Number(0, precision=0, label=I18N("iresnet.seed"))
+            n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label=I18N("iresnet.n"))
+            temperature = gr.Slider(0.0, 1.5, value=0.8, step=0.05, label=I18N("iresnet.temperature"))
+            run_sample = gr.Button(I18N("iresnet.run_sample"), variant="primary", elem_id="iresnet-run-sample")
+        grid = gr.Image(label=I18N("iresnet.samples"), interactive=False, format="png", elem_id="iresnet-samples")
+    sample_json = gr.JSON(visible=False)
+    run_sample.click(iresnet_sample, [seed, n, temperature], [grid, sample_json], api_name="iresnet_sample", **TORCH)
+
+    gr.Markdown(I18N("iresnet.logdet_title"), elem_classes="section-title")
+    markdown(I18N("iresnet.logdet_intro"))
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=240):
+            terms = gr.Slider(1, 50, value=10, step=1, label=I18N("iresnet.terms"))
+            probes = gr.Slider(1, 64, value=4, step=1, label=I18N("iresnet.probes"))
+            probe_seed = gr.Number(0, precision=0, label=I18N("iresnet.seed"))
+            run_logdet = gr.Button(I18N("iresnet.run_logdet"), variant="primary")
+        logdet_plot = gr.Plot(label=I18N("iresnet.logdet_plot"))
+    logdet_json = gr.JSON(visible=False)
+    gr.on(
+        [run_logdet.click, terms.release, probes.release],
+        iresnet_logdet,
+        [terms, probes, probe_seed],
+        [logdet_plot, logdet_json],
+        api_name="iresnet_logdet",
+        **TORCH,
+    )
+
+    gr.Markdown(I18N("iresnet.density_title"), elem_classes="section-title")
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=1, min_width=240):
+            density = gr.Radio(list(DENSITIES), value="eight_gaussians", label=I18N("iresnet.density"))
+            run_density = gr.Button(I18N("iresnet.run_density"), variant="primary", elem_id="iresnet-run-density")
+        density_plot = gr.Plot(label=I18N("iresnet.density_plot"))
+    density_json = gr.JSON(visible=False)
+    gr.on(
+        [run_density.click, density.change],
+        iresnet_density,
+        density,
+        [density_plot, density_json],
+        api_name="iresnet_density",
+        **TORCH,
+    )
+
+if __name__ == "__main__":
+    from demos.common import launch_kwargs
+
+    for model in (FLOW, CONTRAST, TOYS):
+        model.start()
+    demo.launch(**launch_kwargs())
