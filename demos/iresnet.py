@@ -7,6 +7,7 @@ Runs alone: `python -m demos.iresnet`.
 from __future__ import annotations
 
 import functools
+import json
 
 import gradio as gr
 import numpy as np
@@ -14,7 +15,7 @@ import plotly.graph_objects as go
 
 from demos.common import TORCH, article_header, lazy, markdown, parse_number
 from demos.digit_input import DIGITS, digit_pixels
-from demos.i18n import I18N
+from demos.i18n import EN, I18N, ZH
 from models import fixed_point as fp
 from models import hub
 from models.toy_densities import DENSITIES
@@ -36,6 +37,83 @@ def _load(name: str):
 
 
 FLOW, CONTRAST, TOYS = _load("iresnet-mnist"), _load("iresnet-mnist-contrast"), _load("iresnet-toys")
+
+
+RESULTS_TEXT = {
+    "en": {
+        "head": "| MNIST, 10k test digits | i-ResNet flow (c = 0.9) | contrast (no constraint) |",
+        "bpd": "test bits/dim (series, 10 terms)",
+        "invalid": "not a valid density",
+        "lip": "largest block bound on Lip(g), measured",
+        "k50": "max-abs pixel error after 50 iterations per block",
+        "k100": "… after 100 iterations",
+        "first": "first k with error ≤ 1e-4 (first 1000 digits)",
+        "budget": "training: steps / minutes",
+        "toys_head": "| 2-D flow | held-out NLL (nats) | largest block bound on Lip(g) |",
+        "entropy": "Eight Gaussians: true entropy {h:.3f} nats, gap {gap:.3f} (bar ≤ 0.1).",
+        "logdet": "Log-det on the eight-Gaussians flow, mean abs error against the exact value — series truncation "
+        "(exact traces) by terms: {trunc}; Hutchinson with 20 terms by probes: {hutch}.",
+        "missing": "No measurements: the snapshots have no metrics.json.",
+    },
+    "zh": {
+        "head": "| MNIST，1 万张测试数字 | i-ResNet 流模型（c = 0.9） | 对照（无约束） |",
+        "bpd": "测试集 bits/dim（级数 10 项）",
+        "invalid": "不是有效的密度",
+        "lip": "实测的最大块 Lip(g) 上界",
+        "k50": "每块迭代 50 次后的最大像素误差",
+        "k100": "… 迭代 100 次后",
+        "first": "误差 ≤ 1e-4 所需的最少迭代次数（前 1000 张）",
+        "budget": "训练：步数 / 分钟",
+        "toys_head": "| 二维流模型 | 留出集 NLL（nats） | 实测的最大块 Lip(g) 上界 |",
+        "entropy": "八个高斯：真实熵 {h:.3f} nats，差距 {gap:.3f}（要求 ≤ 0.1）。",
+        "logdet": "八个高斯流模型上的对数行列式，与精确值的平均绝对误差——级数截断（精确迹）按项数：{trunc}；"
+        "Hutchinson（20 项）按随机向量个数：{hutch}。",
+        "missing": "没有可用的指标：快照中缺少 metrics.json。",
+    },
+}
+
+
+def _fmt(v, spec: str) -> str:
+    return "–" if v is None else format(v, spec)
+
+
+def results_markdown(lang: str = "en") -> str:
+    """The measured numbers of the three snapshots of this tab, from their metrics.json."""
+    t = RESULTS_TEXT[lang]
+    paths = [hub.bundled_dir(n) / "metrics.json" for n in ("iresnet-mnist", "iresnet-toys")]
+    if not all(p.is_file() for p in paths):
+        return t["missing"]
+    flow, toys = (json.loads(p.read_text()) for p in paths)
+    if "contrast" not in flow:
+        return t["missing"]
+    con = flow["contrast"]
+    rows = [
+        t["head"],
+        "|---|---|---|",
+        f"| {t['bpd']} | {_fmt(flow['test_bits_per_dim'], '.3f')} | {t['invalid']} |",
+        f"| {t['lip']} | {_fmt(flow['max_block_lipschitz_bound'], '.4f')} | {_fmt(con['max_block_lipschitz_bound'], '.3g')} |",
+        f"| {t['k50']} | {_fmt(flow['inversion_max_abs_error_all_10k_k50'], '.2e')} | {_fmt(con['inversion_max_abs_error_all_10k_k50'], '.2e')} |",
+        f"| {t['k100']} | {_fmt(flow['inversion_max_abs_error_all_10k_k100'], '.2e')} | {_fmt(con['inversion_max_abs_error_all_10k_k100'], '.2e')} |",
+        f"| {t['first']} | {flow['inversion_first_k_below_1e-4_first_1000'] or '–'} | {con['inversion_first_k_below_1e-4_first_1000'] or '–'} |",
+        f"| {t['budget']} | {flow['steps']} / {flow['minutes']} | {con['steps']} / {con['minutes']} |",
+        "",
+        t["toys_head"],
+        "|---|---|---|",
+        *[
+            f"| {name} | {_fmt(toys.get(f'{name}_heldout_nll_nats'), '.3f')} | {_fmt(toys.get(f'{name}_max_block_lipschitz_bound'), '.4f')} |"
+            for name in DENSITIES
+        ],
+        "",
+        t["entropy"].format(h=toys["eight_gaussians_true_entropy_nats"], gap=toys["eight_gaussians_gap_nats"]),
+        t["logdet"].format(
+            trunc=", ".join(f"{k}: {e:.1e}" for k, e in toys["logdet_truncation_by_terms"]),
+            hutch=", ".join(f"{p}: {e:.3f} (σ {sd:.3f})" for p, e, sd in toys["logdet_hutchinson_20_terms_by_probes"]),
+        ),
+    ]
+    return "\n".join(rows)
+
+
+EN["iresnet.results"], ZH["iresnet.results"] = results_markdown("en"), results_markdown("zh")
 
 
 def _layout(fig: go.Figure, height: int = 340, **kwargs) -> go.Figure:
@@ -345,7 +423,7 @@ with gr.Blocks() as demo:
                 elem_id="iresnet-pad",
             )
             run_rt = gr.Button(I18N("iresnet.run_rt"), variant="primary", elem_id="iresnet-run-rt")
-            example = gr.Radio([str(d) for d in range(10)], label=I18N("iresnet.example"))
+            example = gr.Radio([str(d) for d in range(10)], label=I18N("iresnet.example"), elem_id="iresnet-example")
         with gr.Column(scale=3):
             markdown(I18N("iresnet.strip_legend"))
             flow_strip = gr.Image(
@@ -409,6 +487,9 @@ with gr.Blocks() as demo:
         api_name="iresnet_density",
         **TORCH,
     )
+
+    gr.Markdown(I18N("iresnet.results_title"), elem_classes="section-title")
+    gr.Markdown(I18N("iresnet.results"), elem_id="iresnet-results")
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

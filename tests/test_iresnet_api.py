@@ -26,14 +26,26 @@ def test_fixed_point_above_one_is_not_guaranteed_and_here_fails(client):
 
 
 @pytest.mark.parametrize(
+    ("args", "message"), [((0.5, float("nan"), 1, 10), "finite"), ((0.05, 1, 1, 10), "at least 0.1")]
+)
+def test_fixed_point_handler_refuses_what_the_api_cannot_send(args, message):
+    """NaN cannot travel in JSON and the slider stops c < 0.1; the handler still checks both itself."""
+    import gradio as gr
+
+    from demos.iresnet import iresnet_fixed_point
+
+    with pytest.raises(gr.Error, match=message):
+        iresnet_fixed_point(*args)
+
+
+@pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((0.0, 1, 1, 10), "c must"),
-        ((-1, 1, 1, 10), "c must"),
-        ((1.6, 1, 1, 10), "c must"),
-        ((0.5, float("nan"), 1, 10), "finite"),
+        ((0.0, 1, 1, 10), "less than minimum value 0.1"),  # the slider's own check
+        ((-1, 1, 1, 10), "less than minimum value 0.1"),
+        ((1.6, 1, 1, 10), "greater than maximum value 1.5"),
         ((0.5, 50, 1, 10), "±10"),
-        ((0.5, 1, 1, 10**6), "Iterations"),
+        ((0.5, 1, 1, 10**6), "greater than maximum value 200"),
     ],
 )
 def test_fixed_point_bad_input_gets_a_clear_message(client, args, message):
@@ -75,7 +87,9 @@ def test_samples_are_seeded(client):
     assert a == b and a["n"] == 4 and all(s <= 100 for s in a["steps_per_block"])
 
 
-@pytest.mark.parametrize(("args", "message"), [((0, 0, 0.8), "Number of samples"), ((0, 4, 9), "Temperature")])
+@pytest.mark.parametrize(
+    ("args", "message"), [((0, 0, 0.8), "less than minimum value 1"), ((0, 4, 9), "greater than maximum value 1.5")]
+)
 def test_sample_bad_input(client, args, message):
     with pytest.raises(AppError, match=message):
         client.predict(*args, api_name="/iresnet_sample")
@@ -88,7 +102,7 @@ def test_logdet_series_approaches_the_exact_value(client):
 
 
 def test_logdet_bad_input(client):
-    with pytest.raises(AppError, match="Terms"):
+    with pytest.raises(AppError, match="less than minimum value 1"):
         client.predict(0, 4, 0, api_name="/iresnet_logdet")
 
 

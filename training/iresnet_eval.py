@@ -76,32 +76,33 @@ def mnist_metrics(model: MnistFlow, info: dict, x: torch.Tensor) -> dict:
     lip = lipschitz(model)  # first: calibrating the norms makes the constraint exact for every number below
     curve = inversion(model, x[:CURVE_IMAGES], ITERATIONS)
     full = inversion(model, x, [50, 100])
-    first_ok = next((k for k, e in curve.items() if e <= 1e-4), None)
     return {
         **info,
-        "config": {k: v for k, v in model._hub_mixin_config.items()},
-        "lipschitz": lip,
         "test_bits_per_dim": bits(model, x, terms=10),
         "test_bits_per_dim_first_1000_terms_10": bits(model, x[:1000], terms=10, seed=1),
         "test_bits_per_dim_first_1000_terms_20": bits(model, x[:1000], terms=20, seed=1),
-        "inversion_max_abs_error_first_1000": {str(k): v for k, v in curve.items()},
         "inversion_max_abs_error_all_10k_k50": full[50],
         "inversion_max_abs_error_all_10k_k100": full[100],
-        "inversion_first_k_below_1e-4_first_1000": first_ok,
+        "inversion_first_k_below_1e-4_first_1000": next((k for k, e in curve.items() if e <= 1e-4), None),
+        "max_block_lipschitz_bound": lip["max_block_bound"],
+        "max_conv_operator_norm": lip["max_conv_norm"],
+        "block_lipschitz_bounds": lip["block_bounds"],
+        "inversion_curve_first_1000": [[k, e] for k, e in curve.items()],  # [k, max-abs pixel error]
     }
 
 
 def toy_metrics(toys) -> dict:
+    """Flat keys per density: <name>_heldout_nll_nats, ..."""
     out = {}
     for name, flow in toys.flows.items():
         settle(flow)
         x = DENSITIES[name](20_000, torch.Generator().manual_seed(2024))
         with torch.no_grad():
             nll = float(-flow.log_prob(x).mean())
-        out[name] = {"heldout_nll_nats": nll}
+        out[f"{name}_heldout_nll_nats"] = nll
         if name == "eight_gaussians":
             entropy = float(-eight_gaussians_log_prob(x).mean())
-            out[name] |= {"true_entropy_nats": entropy, "gap_nats": nll - entropy}
+            out |= {f"{name}_true_entropy_nats": entropy, f"{name}_gap_nats": nll - entropy}
         with torch.no_grad():
             norms = [
                 float(torch.linalg.matrix_norm(m.c * m.linear.weight, ord=2))
@@ -109,7 +110,7 @@ def toy_metrics(toys) -> dict:
                 if hasattr(m, "linear")
             ]
         blocks = [float(np.prod(norms[i : i + 3])) for i in range(0, len(norms), 3)]
-        out[name] |= {"max_layer_norm": max(norms), "max_block_lipschitz_bound": max(blocks)}
+        out[f"{name}_max_block_lipschitz_bound"] = max(blocks)
     return out
 
 
@@ -143,8 +144,8 @@ def logdet_study(toys, n: int = 500) -> dict:
     x = eight_gaussians(n, torch.Generator().manual_seed(7))
     with torch.no_grad():
         exact = flow.log_prob(x) - flow.log_prob(x, terms=0)  # log p minus the prior term = sum of log-dets
-        truncation = {str(t): float((exact_series(flow, x, t) - exact).abs().mean()) for t in (1, 2, 3, 5, 10, 20, 50)}
-    probes = {}
+        truncation = [[t, float((exact_series(flow, x, t) - exact).abs().mean())] for t in (1, 2, 3, 5, 10, 20, 50)]
+    probes = []
     for p in (1, 4, 16):
         with torch.enable_grad():
             runs = torch.stack([flow.log_prob(x, terms=20, probes=p).detach() for _ in range(8)])
@@ -171,32 +172,26 @@ def evaluate(args: argparse.Namespace) -> dict:
     model, info = load_run(args.name)
     contrast, contrast_info = load_run(args.contrast)
     toys = load_toys()
-    metrics = finite(
-        {
-            "mnist": mnist_metrics(model, info, x),
-            "contrast": mnist_metrics(contrast, contrast_info, x),
-            "toys": toy_metrics(toys),
-            "logdet_study": logdet_study(toys),
-        }
-    )
+    flow_m = finite(mnist_metrics(model, info, x))
+    contrast_m = finite(mnist_metrics(contrast, contrast_info, x))
+    toys_m = finite({**toy_metrics(toys), **logdet_study(toys)})
+    metrics = {
+        "iresnet-mnist": {**flow_m, "contrast": contrast_m},
+        "iresnet-mnist-contrast": {**contrast_m, "constrained": flow_m},
+        "iresnet-toys": toys_m,
+    }
     print(json.dumps(metrics, indent=1))
     if args.publish:
-        m = metrics["mnist"]
-        flat = {
-            "test_bits_per_dim": m["test_bits_per_dim"],
-            "inversion_max_abs_error_all_10k_k50": m["inversion_max_abs_error_all_10k_k50"],
-            "max_block_lipschitz_bound": m["lipschitz"]["max_block_bound"],
-        }
-        write_snapshot(model, WEIGHTS / "iresnet-mnist", {**flat, **metrics}, mnist_card(metrics, "iresnet-mnist"))
-        cflat = {
-            "inversion_max_abs_error_all_10k_k50": metrics["contrast"]["inversion_max_abs_error_all_10k_k50"],
-            "max_block_lipschitz_bound": metrics["contrast"]["lipschitz"]["max_block_bound"],
-        }
         write_snapshot(
-            contrast, WEIGHTS / "iresnet-mnist-contrast", {**cflat, **metrics}, mnist_card(metrics, "contrast")
+            model, WEIGHTS / "iresnet-mnist", metrics["iresnet-mnist"], mnist_card(flow_m, contrast_m, "flow")
         )
-        tflat = {f"{k}_heldout_nll_nats": v["heldout_nll_nats"] for k, v in metrics["toys"].items()}
-        write_snapshot(toys, WEIGHTS / "iresnet-toys", {**tflat, **metrics}, toys_card(metrics))
+        write_snapshot(
+            contrast,
+            WEIGHTS / "iresnet-mnist-contrast",
+            metrics["iresnet-mnist-contrast"],
+            mnist_card(flow_m, contrast_m, "contrast"),
+        )
+        write_snapshot(toys, WEIGHTS / "iresnet-toys", toys_m, toys_card(toys_m))
     return metrics
 
 
@@ -213,14 +208,13 @@ MNIST_DATA = (
 )
 
 
-def mnist_card(m: dict, which: str) -> CardInfo:
-    main, contrast = m["mnist"], m["contrast"]
+def mnist_card(main: dict, contrast: dict, which: str) -> CardInfo:
     if which == "contrast":
         title = "i-ResNet contrast model on MNIST: no Lipschitz constraint (Scientific Spaces Explorables)"
         summary = (
             "The same architecture as `iresnet-mnist`, trained without the spectral constraint, to show what the "
             "constraint buys (kexue.fm/archives/6482). Measured: the largest block bound on Lip(g) is "
-            f"{contrast['lipschitz']['max_block_bound']:.3g} (above 1, so the fixed point need not exist or be "
+            f"{contrast['max_block_lipschitz_bound']:.3g} (above 1, so the fixed point need not exist or be "
             f"unique); the max-abs pixel error after 50 fixed-point iterations per block is "
             f"{contrast['inversion_max_abs_error_all_10k_k50']:.3g} over the 10k test digits, against "
             f"{main['inversion_max_abs_error_all_10k_k50']:.3g} for the constrained flow. Its log-det series does not "
@@ -234,7 +228,7 @@ def mnist_card(m: dict, which: str) -> CardInfo:
             "their operator norm (power iteration through the conv and its transpose) times c = 0.9, LipSwish "
             "activations (Residual Flows), log-det by the power series with a Hutchinson probe. "
             f"Test bits/dim {main['test_bits_per_dim']:.3f} (the paper: 1.06 with far more compute). Largest "
-            f"measured block bound on Lip(g): {main['lipschitz']['max_block_bound']:.4f}. Inverse by fixed-point "
+            f"measured block bound on Lip(g): {main['max_block_lipschitz_bound']:.4f}. Inverse by fixed-point "
             f"iteration: max-abs pixel error {main['inversion_max_abs_error_all_10k_k50']:.2e} over the 10k test "
             "digits after 50 iterations per block."
         )
@@ -249,15 +243,14 @@ def mnist_card(m: dict, which: str) -> CardInfo:
 
 
 def toys_card(m: dict) -> CardInfo:
-    eg = m["toys"]["eight_gaussians"]
     return CardInfo(
         title="i-ResNet flows on 2-D toy densities (Scientific Spaces Explorables)",
         summary=(
             "Four 2-D invertible-ResNet flows (8 blocks of three spectrally normalised linear maps with c = 0.9, "
             "LipSwish, a learned per-dimension affine input map), one per toy density, trained with the exact "
             "2-D log-determinant. Eight Gaussians: held-out NLL "
-            f"{eg['heldout_nll_nats']:.3f} nats against the true entropy {eg['true_entropy_nats']:.3f} "
-            f"(gap {eg['gap_nats']:.3f})."
+            f"{m['eight_gaussians_heldout_nll_nats']:.3f} nats against the true entropy "
+            f"{m['eight_gaussians_true_entropy_nats']:.3f} (gap {m['eight_gaussians_gap_nats']:.3f})."
         ),
         data="Samples drawn on the fly from the closed-form samplers in models/toy_densities.py (no data set).",
         command=COMMAND,

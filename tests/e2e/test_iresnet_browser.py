@@ -1,0 +1,29 @@
+"""The i-ResNet tab in a real browser: invert a point live, round-trip a test digit, show a density."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+
+def open_iresnet(page: Page) -> Page:
+    page.get_by_role("tab", name="Invertible ResNet").click()
+    return page
+
+
+def test_inverting_a_point_draws_the_error_curve(page: Page, shot):
+    open_iresnet(page)
+    page.locator("#iresnet-run-fp").click()
+    expect(page.locator("#iresnet-error .js-plotly-plot")).to_be_visible(timeout=30_000)
+    shot(page, "iresnet-fixed-point")
+
+
+def test_picking_a_test_digit_round_trips_it(page: Page):
+    open_iresnet(page)
+    page.locator("#iresnet-example").get_by_text("4", exact=True).click()
+    expect(page.locator("#iresnet-flow-strip img")).to_be_visible(timeout=60_000)
+
+
+def test_round_trip_of_an_empty_canvas_says_so(page: Page):
+    open_iresnet(page)
+    page.locator("#iresnet-run-rt").click()
+    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible()
