@@ -8,6 +8,7 @@ from gradio_client import handle_file
 DIGIT = str(Path(__file__).resolve().parent.parent / "assets" / "examples" / "ogan" / "digit_7.png")
 SKETCH = {"background": None, "layers": [], "composite": handle_file(DIGIT), "id": None}
 EMPTY_SKETCH = {"background": None, "layers": [], "composite": None, "id": None}
+SENTENCE_50 = "国务院总理李鹏今天上午在人民大会堂会见了来访的日本客人，双方就进一步发展两国经济合作交换了意见。"
 BATCH = {"headers": ["t", "s"], "data": [[1, 2.1], [0, -1.5], [1, 0.4], [0, 0.6]], "metadata": None}
 
 CASES: dict[str, list[tuple]] = {
@@ -25,4 +26,11 @@ CASES: dict[str, list[tuple]] = {
     ],
     "/ogan_sample": [(0, 16)],
     "/ogan_edit": [(", ".join(["0.5", "-0.5"] * 32), 1.0, 0, 0, 0, -1.0, 0, 0, 0)],
+    "/onlstm_parse": [(SENTENCE_50, 2, 2, ""), ("苹果的颜色是什么", 3, 2, "苹果 的 颜色 是 什么")],
+    "/onlstm_gates": [(SENTENCE_50, 2)],
+    "/iresnet_fixed_point": [(0.7, 1.0, -0.5, 30), (1.3, 0.4, 0.2, 100)],
+    "/iresnet_roundtrip": [(SKETCH,)],
+    "/iresnet_sample": [(0, 16, 0.8)],
+    "/iresnet_logdet": [(10, 4, 0)],
+    "/iresnet_density": [("eight_gaussians",), ("rings",)],
 }

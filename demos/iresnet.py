@@ -21,7 +21,7 @@ from models import hub
 from models.toy_densities import DENSITIES
 
 ROUNDTRIP_K = [1, 2, 5, 10, 20, 50]
-MAX_ITERATIONS, MAX_SAMPLES, GRID = 1000, 36, 90
+MAX_ITERATIONS, MAX_SAMPLES, GRID = 200, 36, 90
 API_EXAMPLES = {"/iresnet_roundtrip": {"image": 'handle_file("assets/examples/ogan/digit_3.png")'}}
 
 
@@ -134,7 +134,7 @@ def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30):
     Args:
         c: the Lipschitz constant of c·φ, from 0.1 to 1.5 (invertibility is guaranteed only below 1).
         x1, x2: the point x whose image y = F(x) is inverted (each within ±10).
-        iterations: how many fixed-point steps (1 to 1000).
+        iterations: how many fixed-point steps (1 to 200).
     Returns:
         The plane with the iterates, the error per step on a log scale with the Banach bound, the grid deformed by F
         over the Jacobian-determinant heat-map, and JSON with the iterates and errors.
@@ -394,7 +394,7 @@ with gr.Blocks() as demo:
             c = gr.Slider(0.1, 1.5, value=0.7, step=0.01, label=I18N("iresnet.c"), elem_id="iresnet-c")
             x1 = gr.Number(1.0, label="x₁")
             x2 = gr.Number(-0.5, label="x₂")
-            iterations = gr.Slider(1, 200, value=30, step=1, label=I18N("iresnet.iterations"))
+            iterations = gr.Slider(1, MAX_ITERATIONS, value=30, step=1, label=I18N("iresnet.iterations"))
             run_fp = gr.Button(I18N("iresnet.run_fp"), variant="primary", elem_id="iresnet-run-fp")
         with gr.Column(scale=3), gr.Row():
             fp_path = gr.Plot(label=I18N("iresnet.path"))

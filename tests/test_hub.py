@@ -101,3 +101,9 @@ def test_shipped_snapshot_loads_by_repo_id_from_the_hub_cache_and_equals_the_bun
 def test_shipped_snapshot_fits_the_size_budget(name):
     size = sum(p.stat().st_size for p in hub.bundled_dir(name).iterdir())
     assert size <= 15 * 2**20, f"{name}: {size / 2**20:.1f} MB"
+
+
+def test_the_iresnet_tab_weights_fit_20_mb_together():
+    names = [n for n in hub.REGISTRY if n.startswith("iresnet-")]
+    size = sum(p.stat().st_size for n in names for p in hub.bundled_dir(n).iterdir())
+    assert len(names) == 3 and size <= 20 * 2**20, f"{size / 2**20:.1f} MB"
