@@ -34,8 +34,9 @@ def _picture(value) -> np.ndarray:
 
 def digit_pixels(value) -> np.ndarray:
     """Any input -> (28, 28) in [0, 1], with a friendly message for blank drawings."""
+    picture = _picture(value)  # its own messages go out as they are
     try:
-        return to_mnist(_picture(value))
+        return to_mnist(picture)
     except BlankImage:
         raise gr.Error("The drawing is blank (or nearly): pick the brush ✏️ and draw a digit larger.") from None
     except ValueError as err:

@@ -22,7 +22,8 @@ from models.toy_densities import DENSITIES
 
 ROUNDTRIP_K = [1, 2, 5, 10, 20, 50]
 MAX_ITERATIONS, MAX_SAMPLES, GRID = 200, 36, 90
-API_EXAMPLES = {"/iresnet_roundtrip": {"image": 'handle_file("assets/examples/ogan/digit_3.png")'}}
+_THREE = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_3.png"), id=None)'
+API_EXAMPLES = {"/iresnet_roundtrip": {"image": _THREE}}
 
 
 def _load(name: str):
