@@ -27,3 +27,9 @@ def test_round_trip_of_an_empty_canvas_says_so(page: Page):
     open_iresnet(page)
     page.locator("#iresnet-run-rt").click()
     expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible()
+
+
+def test_measured_panel_shows_both_models(page: Page):
+    open_iresnet(page)
+    expect(page.locator("#iresnet-results")).to_contain_text("test bits/dim")
+    expect(page.locator("#iresnet-results")).to_contain_text("contrast (c = 1.5)")

@@ -39,3 +39,9 @@ def test_integer_picture_colours_follow_the_sliders(page: Page):
     strip = page.locator("#onlstm-strip")
     expect(strip.locator(".onlstm-mix")).to_have_count(7)  # d_f = 5 .. d_i = 11
     expect(strip.locator(".onlstm-empty")).to_have_count(0)
+
+
+def test_measured_table_compares_with_the_baselines(page: Page):
+    open_onlstm(page)
+    expect(page.locator("#onlstm-results")).to_contain_text("plain LSTM of the same size")
+    expect(page.locator("#onlstm-results")).to_contain_text("every character a word")
