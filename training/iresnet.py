@@ -20,6 +20,7 @@ import torch
 from models.iresnet import ToyFlows
 from models.iresnet_mnist import MnistFlow, bits_per_dim, dequantise
 from models.toy_densities import DENSITIES
+from training.checkpoint import save
 from training.data import load_mnist
 
 RUNS = Path("runs")
@@ -111,18 +112,11 @@ def train_mnist(args: argparse.Namespace, images: torch.Tensor | None = None) ->
             print(f"{args.name} step {step} bits/dim {sum(losses) / len(losses):.3f} {rate:.0f} img/s", flush=True)
             losses = []
         if time.perf_counter() - last_save > 120:
-            _save(path, model, opt, step, time.perf_counter() - started, config)
+            save(path, model=model, opt=opt, step=step, elapsed=time.perf_counter() - started, config=config)
             last_save = time.perf_counter()
-    _save(path, model, opt, step, time.perf_counter() - started, config)
+    save(path, model=model, opt=opt, step=step, elapsed=time.perf_counter() - started, config=config)
     print(f"{args.name}: stopped at step {step} after {(time.perf_counter() - started) / 60:.1f} min", flush=True)
     return model.eval()
-
-
-def _save(path: Path, model, opt, step: int, elapsed: float, config: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    state = {"model": model.state_dict(), "opt": opt.state_dict(), "step": step, "elapsed": elapsed, "config": config}
-    torch.save(state, path.with_suffix(".tmp"))
-    path.with_suffix(".tmp").replace(path)
 
 
 def train_toys(args: argparse.Namespace) -> ToyFlows:
@@ -146,9 +140,7 @@ def train_toys(args: argparse.Namespace) -> ToyFlows:
             if step % 200 == 0:
                 print(f"{name} step {step} nll {loss.item():.3f}", flush=True)
         flow.eval()
-    path = RUNS / "toys" / "checkpoint.pt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"model": model.state_dict(), "config": model._hub_mixin_config}, path)
+    save(RUNS / "toys" / "checkpoint.pt", model=model, config=model._hub_mixin_config)
     return model
 
 

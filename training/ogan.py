@@ -20,6 +20,7 @@ import numpy as np
 import torch
 
 from models.ogan import OGAN, pearson
+from training.checkpoint import save
 from training.data import load_mnist
 from training.judge import DEFAULT_OUT as JUDGE_DIR
 from training.judge import load_judge, predict, to_tensor
@@ -108,6 +109,11 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     generator = torch.Generator().manual_seed(args.seed + step)
     started, last_save, log = time.perf_counter() - elapsed, time.perf_counter(), []
     model.train()
+
+    def checkpoint() -> None:
+        elapsed = time.perf_counter() - started
+        save(path, model=model, ema=ema, opt=opt, step=step, elapsed=elapsed, rng=torch.get_rng_state(), config=config)
+
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
         idx = torch.randint(len(x), (args.batch,), generator=generator)
         z = torch.randn(args.batch, args.n_z)
@@ -127,26 +133,11 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
             )
             log = []
         if time.perf_counter() - last_save > 120:
-            _save(path, model, ema, opt, step, time.perf_counter() - started, config)
+            checkpoint()
             last_save = time.perf_counter()
-    _save(path, model, ema, opt, step, time.perf_counter() - started, config)
+    checkpoint()
     print(f"{args.name}: stopped at step {step} after {(time.perf_counter() - started) / 60:.1f} min", flush=True)
     return exported(model, ema)
-
-
-def _save(path: Path, model, ema, opt, step: int, elapsed: float, config: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    state = {
-        "model": model.state_dict(),
-        "ema": ema.state_dict(),
-        "opt": opt.state_dict(),
-        "step": step,
-        "elapsed": elapsed,
-        "rng": torch.get_rng_state(),
-        "config": config,
-    }
-    torch.save(state, path.with_suffix(".tmp"))
-    path.with_suffix(".tmp").replace(path)
 
 
 def load_run(name: str) -> tuple[OGAN, dict]:

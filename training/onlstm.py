@@ -21,6 +21,7 @@ from pathlib import Path
 import torch
 
 from models.onlstm import CharLM
+from training.checkpoint import save
 from training.data import load_peoples_daily
 
 RUNS = Path("runs")
@@ -138,25 +139,13 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
             print(f"{args.name} step {step} loss {mean:.3f} ppl {math.exp(mean):.0f} {rate:.0f} chars/s", flush=True)
             losses = []
         if time.perf_counter() - last_save > 120:
-            _save(path, model, opt, step, chars, time.perf_counter() - started, config)
+            save(
+                path, model=model, opt=opt, step=step, chars=chars, elapsed=time.perf_counter() - started, config=config
+            )
             last_save = time.perf_counter()
-    _save(path, model, opt, step, chars, time.perf_counter() - started, config)
+    save(path, model=model, opt=opt, step=step, chars=chars, elapsed=time.perf_counter() - started, config=config)
     print(f"{args.name}: stopped at step {step}, {chars} characters, {(time.perf_counter() - started) / 60:.1f} min")
     return model.eval()
-
-
-def _save(path: Path, model, opt, step: int, chars: int, elapsed: float, config: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    state = {
-        "model": model.state_dict(),
-        "opt": opt.state_dict(),
-        "step": step,
-        "chars": chars,
-        "elapsed": elapsed,
-        "config": config,
-    }
-    torch.save(state, path.with_suffix(".tmp"))
-    path.with_suffix(".tmp").replace(path)
 
 
 def load_run(name: str) -> tuple[CharLM, dict]:
