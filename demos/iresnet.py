@@ -289,8 +289,6 @@ def iresnet_logdet(terms=10, probes=4, seed=0):
     """
     import torch
 
-    from training.iresnet_eval import exact_series
-
     n_terms = int(parse_number(terms, "Terms", 1, 50, integer=True))
     n_probes = int(parse_number(probes, "Probes", 1, 64, integer=True))
     seed = int(parse_number(seed, "Seed", 0, 2**31 - 1, integer=True))
@@ -298,7 +296,7 @@ def iresnet_logdet(terms=10, probes=4, seed=0):
     x = DENSITIES["eight_gaussians"](8, torch.Generator().manual_seed(3))
     with torch.no_grad():
         exact = float((flow.log_prob(x) - flow.log_prob(x, terms=0)).mean())
-        series = [float(exact_series(flow, x, k).mean()) for k in range(1, n_terms + 1)]
+        series = [float(flow.series_exact_traces(x, k).mean()) for k in range(1, n_terms + 1)]
     torch.manual_seed(seed)
     with torch.enable_grad():
         runs = [
