@@ -148,11 +148,11 @@ def logdet_study(toys, n: int = 500) -> dict:
         with torch.enable_grad():
             runs = torch.stack([flow.log_prob(x, terms=20, probes=p).detach() for _ in range(8)])
         runs = runs - flow.log_prob(x, terms=0).detach()
-        probes[str(p)] = {
-            "mean_abs_error": float((runs - exact).abs().mean()),
-            "std_per_point": float(runs.std(0).mean()),
-        }
-    return {"truncation_mean_abs_error_by_terms": truncation, "hutchinson_20_terms_by_probes": probes}
+        probes.append([p, float((runs - exact).abs().mean()), float(runs.std(0).mean())])
+    return {
+        "logdet_truncation_by_terms": truncation,  # [terms, mean abs error], exact traces
+        "logdet_hutchinson_20_terms_by_probes": probes,  # [probes, mean abs error, std per point]
+    }
 
 
 def finite(value):
