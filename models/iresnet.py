@@ -155,18 +155,19 @@ class IResNetFlow(
         return prior + logdet
 
     def series_exact_traces(self, x: torch.Tensor, terms: int) -> torch.Tensor:
-        """The blocks' log-dets by the power series truncated after `terms`, with exact traces of J^k (small
-        dimensions only): the truncation error alone, without Hutchinson's noise. (B, D) -> (B,)"""
+        """The blocks' log-dets by the power series truncated after 1, 2, ..., `terms` terms, with exact traces of J^k
+        (small dimensions only): the truncation error alone, without Hutchinson's noise. (B, D) -> (terms, B)"""
         x = (x + self.shift) * self.log_scale.exp()
-        total = torch.zeros(x.shape[0], dtype=x.dtype)
+        partial = torch.zeros(terms, x.shape[0], dtype=x.dtype)
         for block in self.blocks:
             jac = torch.func.vmap(torch.func.jacrev(block.g))(x)  # (B, D, D)
-            power = torch.eye(x.shape[1], dtype=x.dtype).expand_as(jac)
+            power, total = torch.eye(x.shape[1], dtype=x.dtype).expand_as(jac), torch.zeros(x.shape[0], dtype=x.dtype)
             for k in range(1, terms + 1):
                 power = power @ jac
                 total = total + (-1) ** (k + 1) / k * power.diagonal(dim1=1, dim2=2).sum(-1)
+                partial[k - 1] += total
             x = block(x)
-        return total
+        return partial
 
 
 class ToyFlows(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["normalizing-flow"]):

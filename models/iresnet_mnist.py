@@ -209,19 +209,22 @@ class MnistFlow(
 
         z (1, 16, 7, 7) -> (len(ks), 1, 28, 28); non-finite values (a diverging iteration) become 0.
         """
+        order = sorted(range(len(ks)), key=lambda i: -ks[i])  # descending k: the rows still iterating are a prefix
+        limits = [ks[i] for i in order]
         h = z.expand(len(ks), *z.shape[1:]).clone()
-        limit = torch.tensor(ks).view(-1, 1, 1, 1)
         for stage in reversed(self.stages):
             for layer in reversed(stage):
                 if isinstance(layer, ActNorm):
                     h = layer.inverse(h)
                     continue
                 x = h.clone()
-                for it in range(max(ks)):
-                    x = torch.where(it < limit, h - layer.g(x), x)
+                for it in range(limits[0]):
+                    n = sum(k > it for k in limits)  # rows that still iterate
+                    x[:n] = h[:n] - layer.g(x[:n])
                 h = x
             h = unsqueeze(h)
-        return torch.nan_to_num(self.postprocess(h), nan=0.0)
+        out = torch.nan_to_num(self.postprocess(h), nan=0.0)
+        return out[torch.tensor([order.index(i) for i in range(len(ks))])]
 
     def log_prob(self, x: torch.Tensor, terms: int = 5, probes: int = 1) -> torch.Tensor:
         """log p(x) of [0, 1] pixels (nats per image), log-dets by the truncated series. (B, 1, 28, 28) -> (B,)"""

@@ -96,7 +96,7 @@ def test_sample_bad_input(client, args, message):
 
 
 def test_logdet_series_approaches_the_exact_value(client):
-    _, result = client.predict(20, 4, 0, api_name="/iresnet_logdet")
+    _, result = client.predict(30, 4, 0, api_name="/iresnet_logdet")
     errors = [abs(s - result["exact"]) for s in result["series"]]
     assert errors[-1] < errors[0] and errors[-1] < 1e-3 and result["hutchinson_std"] > 0
 
