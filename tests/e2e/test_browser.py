@@ -8,8 +8,20 @@ from playwright.sync_api import Page, expect
 from demos.tabs import SHOWN
 from models import soft_f1_experiment
 
-TAB_NAMES = {"ogan": "O-GAN", "smooth": "Smooth approximations", "guide": "Guide"}
-TAB_TITLES = {"ogan": "O-GAN：简单修改", "smooth": "函数光滑化杂谈", "guide": "科学空间浏览指南"}
+TAB_NAMES = {
+    "ogan": "O-GAN",
+    "iresnet": "Invertible ResNet",
+    "onlstm": "ON-LSTM",
+    "smooth": "Smooth approximations",
+    "guide": "Guide",
+}
+TAB_TITLES = {
+    "ogan": "O-GAN：简单修改",
+    "iresnet": "细水长flow之可逆ResNet",
+    "onlstm": "ON-LSTM：用有序神经元",
+    "smooth": "函数光滑化杂谈",
+    "guide": "科学空间浏览指南",
+}
 
 
 def test_every_shown_tab_opens_with_its_article_header(page: Page, shot):
