@@ -11,7 +11,6 @@ Checkpoints live in runs/<name>/ (git-ignored).
 from __future__ import annotations
 
 import argparse
-import math
 import time
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from models.iresnet_mnist import MnistFlow, bits_per_dim, dequantise
 from models.toy_densities import DENSITIES
 from training.checkpoint import save
 from training.data import load_mnist
+from training.schedule import warmup_cosine
 
 RUNS = Path("runs")
 
@@ -62,13 +62,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _schedule(fraction: float) -> float:
-    """Learning-rate factor: 2% warm-up, then cosine decay to 2% over the budget."""
-    if fraction < 0.02:
-        return max(fraction, 1e-3) / 0.02
-    return 0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * min(1.0, fraction)))
-
-
 def train_mnist(args: argparse.Namespace, images: torch.Tensor | None = None) -> MnistFlow:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -98,7 +91,8 @@ def train_mnist(args: argparse.Namespace, images: torch.Tensor | None = None) ->
     model.train()
     while time.perf_counter() - started < 60 * args.minutes:
         for group in opt.param_groups:
-            group["lr"] = args.lr * _schedule((time.perf_counter() - started) / (60 * args.minutes))
+            fraction = (time.perf_counter() - started) / (60 * args.minutes)
+            group["lr"] = args.lr * warmup_cosine(fraction, floor=0.02, first=1e-3)
         batch = dequantise(x[torch.randint(len(x), (args.batch,), generator=gen)], gen)
         loss = bits_per_dim(model.log_prob(batch, terms=args.terms)).mean()
         opt.zero_grad(set_to_none=True)
@@ -131,7 +125,7 @@ def train_toys(args: argparse.Namespace) -> ToyFlows:
         flow.train()
         while (fraction := (time.perf_counter() - started) / (60 * args.minutes)) < 1:
             for group in opt.param_groups:
-                group["lr"] = args.lr * _schedule(fraction)
+                group["lr"] = args.lr * warmup_cosine(fraction, floor=0.02, first=1e-3)
             loss = -flow.log_prob(DENSITIES[name](args.batch, gen)).mean()
             opt.zero_grad(set_to_none=True)
             loss.backward()

@@ -23,6 +23,7 @@ import torch
 from models.onlstm import CharLM
 from training.checkpoint import save
 from training.data import load_peoples_daily
+from training.schedule import warmup_cosine
 
 RUNS = Path("runs")
 SNAPSHOT = Path("assets/weights/onlstm-peoples-daily")
@@ -81,13 +82,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def _schedule(fraction: float) -> float:
-    """Learning-rate factor: 2% warm-up, then cosine decay to 5% over the run's budget."""
-    if fraction < 0.02:
-        return fraction / 0.02
-    return 0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, fraction)))
-
-
 def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -123,7 +117,7 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
             state = None  # a new pass over the streams
         fraction = max((time.perf_counter() - started) / (60 * args.minutes), chars / budget_chars)
         for group in opt.param_groups:
-            group["lr"] = args.lr * _schedule(fraction)
+            group["lr"] = args.lr * warmup_cosine(fraction, floor=0.05)
         window = data[offset : offset + args.bptt + 1]
         loss, state = model.loss(window[:-1], window[1:], state)
         state = [tuple(s.detach() for s in layer) for layer in state]
