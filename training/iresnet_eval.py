@@ -196,6 +196,7 @@ def evaluate(args: argparse.Namespace) -> dict:
 COMMAND = (
     "python -m training.data mnist\n"
     "python -m training.iresnet mnist --name iresnet --minutes 45 --threads 1\n"
+    "python -m training.iresnet mnist --name iresnet --minutes 57 --threads 2  # resumed: 12 more minutes, both cores\n"
     "python -m training.iresnet mnist --name contrast --c 1.5 --minutes 6 --threads 1\n"
     "python -m training.iresnet toys --minutes 5 --lr 0.01 --batch 1000\n"
     "python -m training.iresnet evaluate --name iresnet --contrast contrast --publish"
