@@ -285,16 +285,18 @@ def iresnet_sample(seed=0, n=16, temperature=0.8):
 # ---------------------------------------------------------------- 2-D flows: log-det estimators and densities
 
 
-def iresnet_logdet(terms=10, probes=4, seed=0):
-    """Log-det of the eight-Gaussians flow at eight points: exact, the truncated series, and Hutchinson's estimate.
+def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
+    """Log-det of the eight-Gaussians flow at eight points: exact, the truncated series, Hutchinson's estimate, and
+    optionally the Russian-roulette estimate (Residual Flows).
 
     Args:
-        terms: series terms N (1 to 30).
+        terms: series terms N (1 to 30); with roulette, the terms always computed before the roulette starts.
         probes: Hutchinson probes per estimate (1 to 16).
-        seed: random seed of the probes.
+        seed: random seed of the probes and the roulette.
+        roulette: the roulette's stopping probability p per further term (0 = off, else up to 0.9).
     Returns:
-        A plot of each estimator against the number of terms (with the Hutchinson spread over 8 repeats as error
-        bars) and JSON with the numbers.
+        A plot of each estimator against the number of terms (with the spread over 8 repeats as error bars; the
+        roulette sits at its expected number of terms) and JSON with the numbers.
     """
     _one_thread()
     import torch
@@ -302,6 +304,7 @@ def iresnet_logdet(terms=10, probes=4, seed=0):
     n_terms = int(parse_number(terms, "Terms", 1, 30, integer=True))
     n_probes = int(parse_number(probes, "Probes", 1, 16, integer=True))
     seed = int(parse_number(seed, "Seed", 0, 2**31 - 1, integer=True))
+    p = _roulette_probability(roulette)
     from models.toy_densities import eight_gaussians
 
     flow = TOYS.get().flows["eight_gaussians"]
@@ -315,6 +318,11 @@ def iresnet_logdet(terms=10, probes=4, seed=0):
         estimates = flow.log_prob(x.repeat(8, 1), terms=n_terms, probes=n_probes).detach() - prior.repeat(8)
     runs = estimates.view(8, len(x)).mean(dim=1).tolist()
     ks = list(range(1, n_terms + 1))
+    spin = None
+    if p is not None:  # 8 separate calls: each draws its own number of terms
+        gen = torch.Generator().manual_seed(seed)
+        with torch.enable_grad():
+            spin = [float((flow.log_prob(x, n_terms, n_probes, p, gen).detach() - prior).mean()) for _ in range(8)]
     fig = go.Figure(
         [
             go.Scatter(x=ks, y=[exact] * n_terms, mode="lines", name="exact", line=dict(dash="dash")),
@@ -329,6 +337,15 @@ def iresnet_logdet(terms=10, probes=4, seed=0):
             ),
         ]
     )
+    if spin is not None:
+        fig.add_scatter(
+            x=[n_terms + (1 - p) / p],
+            y=[float(np.mean(spin))],
+            mode="markers",
+            name=f"Russian roulette, {n_terms} + Geometric({p:g})",
+            error_y=dict(type="data", array=[float(np.std(spin))]),
+            marker=dict(size=11, symbol="diamond"),
+        )
     _layout(fig, xaxis_title="terms N", yaxis_title="mean log|det J_F| over 8 points")
     result = {
         "exact": exact,
@@ -337,8 +354,22 @@ def iresnet_logdet(terms=10, probes=4, seed=0):
         "hutchinson_std": float(np.std(runs)),
         "terms": n_terms,
         "probes": n_probes,
+        "roulette_p": p,
+        "roulette_expected_terms": None if p is None else n_terms + (1 - p) / p,
+        "roulette_mean": None if spin is None else float(np.mean(spin)),
+        "roulette_std": None if spin is None else float(np.std(spin)),
     }
     return fig, result
+
+
+def _roulette_probability(value) -> float | None:
+    """0 turns the roulette off; otherwise a stopping probability in (0, 0.9]."""
+    try:
+        if float(value) == 0:
+            return None
+    except (TypeError, ValueError):
+        pass
+    return parse_number(value, "Roulette stopping probability", 0, 0.9)
 
 
 @functools.lru_cache(maxsize=8)
@@ -475,13 +506,14 @@ with gr.Blocks() as demo:
             terms = gr.Slider(1, 30, value=10, step=1, label=I18N("iresnet.terms"))
             probes = gr.Slider(1, 16, value=4, step=1, label=I18N("iresnet.probes"))
             probe_seed = gr.Number(0, precision=0, label=I18N("iresnet.seed"))
+            roulette = gr.Slider(0, 0.9, value=0, step=0.05, label=I18N("iresnet.roulette"))
             run_logdet = gr.Button(I18N("iresnet.run_logdet"), variant="primary")
         logdet_plot = gr.Plot(label=I18N("iresnet.logdet_plot"))
     logdet_json = gr.JSON(visible=False)
     gr.on(
-        [run_logdet.click, terms.release, probes.release],
+        [run_logdet.click, terms.release, probes.release, roulette.release],
         iresnet_logdet,
-        [terms, probes, probe_seed],
+        [terms, probes, probe_seed, roulette],
         [logdet_plot, logdet_json],
         api_name="iresnet_logdet",
         **TORCH,

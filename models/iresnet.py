@@ -9,6 +9,8 @@ Behrmann et al., "Invertible Residual Networks" (arXiv 1811.00995), explained in
 - Inverse by fixed-point iteration x_{k+1} = y - g(x_k): a contraction, so ||x_k - x|| <= c^k / (1 - c) ||x_1 - x_0||.
 - log|det(I + J_g)| = sum_{k>=1} (-1)^{k+1} tr(J_g^k) / k, truncated after n terms, each trace estimated with
   Hutchinson's v^T J^k v (v ~ N(0, I)); in 2-D the exact value is cheap and shown beside it.
+- Russian roulette (Residual Flows): stop the series after N = n + G terms, G ~ Geometric(p) (P(G >= m) = (1-p)^m),
+  and divide term k by P(N >= k). The estimate is unbiased for the whole series at an expected n + (1-p)/p terms.
 
 This file is the 2-D model of the tab (toy densities); the MNIST flow builds on the same block.
 """
@@ -70,22 +72,41 @@ class Residual(nn.Module):
         return x, steps
 
     def logdet_series(
-        self, x: torch.Tensor, terms: int, probes: int = 1, generator: torch.Generator | None = None
+        self,
+        x: torch.Tensor,
+        terms: int,
+        probes: int = 1,
+        generator: torch.Generator | None = None,
+        roulette: float | None = None,
     ) -> tuple[torch.Tensor, torch.Tensor]:
-        """(g(x), truncated power series of log det) with Hutchinson traces. -> g(x), (B,)
+        """(g(x), power series of log det) with Hutchinson traces. -> g(x), (B,)
 
-        Differentiable in training mode; in eval mode the graph of the powers is not kept (call it under grad mode).
+        `roulette=None`: truncated after `terms` terms. `roulette=p`: `terms` terms always, then Russian roulette with
+        stopping probability p (one draw per call and probe), unbiased. Differentiable in training mode; in eval mode
+        the graph of the powers is not kept (call it under grad mode).
         """
         x = x if x.requires_grad else x.clone().requires_grad_(True)
         gx = self.g(x)
         total = torch.zeros(x.shape[0], dtype=x.dtype)
         for _ in range(probes):
+            n, weights = roulette_terms(terms, roulette, generator)
             v = torch.randn(x.shape, generator=generator, dtype=x.dtype)
             w = v
-            for k in range(1, terms + 1):
+            for k in range(1, n + 1):
                 (w,) = torch.autograd.grad(gx, x, w, retain_graph=True, create_graph=self.training)  # w <- v^T J^k
-                total = total + (-1) ** (k + 1) / k * (w * v).flatten(1).sum(dim=1)
+                total = total + (-1) ** (k + 1) / k * weights[k - 1] * (w * v).flatten(1).sum(dim=1)
         return gx, total / probes
+
+
+def roulette_terms(terms: int, p: float | None, generator: torch.Generator | None = None) -> tuple[int, list[float]]:
+    """How many series terms to compute, and each one's weight 1 / P(N >= k): all ones when p is None."""
+    if p is None:
+        return terms, [1.0] * terms
+    if not 0 < p < 1:
+        raise ValueError(f"the roulette's stopping probability must lie in (0, 1), not {p}")
+    u = float(torch.rand((), generator=generator))
+    extra = math.floor(math.log(max(u, 1e-300)) / math.log(1 - p))  # G ~ Geometric(p): P(G >= m) = (1 - p)^m
+    return terms + extra, [1.0] * terms + [(1 - p) ** -m for m in range(1, extra + 1)]
 
 
 class ResidualBlock(Residual):
@@ -139,8 +160,16 @@ class IResNetFlow(
             z, _ = block.inverse(z, iterations)
         return z * (-self.log_scale).exp() - self.shift
 
-    def log_prob(self, x: torch.Tensor, terms: int | None = None, probes: int = 1) -> torch.Tensor:
-        """log p(x) = log N(F(x); 0, I) + log-dets; exact when terms is None, else the series estimate. (B, D) -> (B,)"""
+    def log_prob(
+        self,
+        x: torch.Tensor,
+        terms: int | None = None,
+        probes: int = 1,
+        roulette: float | None = None,
+        generator: torch.Generator | None = None,
+    ) -> torch.Tensor:
+        """log p(x) = log N(F(x); 0, I) + log-dets; exact when terms is None, else the series estimate (truncated, or
+        with Russian roulette after `terms` terms when `roulette` is its stopping probability). (B, D) -> (B,)"""
         x = (x + self.shift) * self.log_scale.exp()
         logdet = self.log_scale.sum().expand(x.shape[0])
         for block in self.blocks:
@@ -148,7 +177,7 @@ class IResNetFlow(
                 logdet = logdet + block.logdet_exact(x)
                 x = block(x)
             else:
-                gx, ld = block.logdet_series(x, terms, probes)
+                gx, ld = block.logdet_series(x, terms, probes, generator, roulette)
                 logdet = logdet + ld
                 x = x + gx
         prior = -0.5 * (x**2).sum(dim=1) - 0.5 * x.shape[1] * math.log(2 * math.pi)

@@ -9,7 +9,7 @@ import math
 import pytest
 import torch
 
-from models.iresnet import IResNetFlow, ResidualBlock
+from models.iresnet import IResNetFlow, Residual, ResidualBlock, roulette_terms
 
 
 def settled(block: ResidualBlock) -> ResidualBlock:
@@ -106,3 +106,38 @@ def test_series_with_exact_traces_converges_to_the_exact_log_det():
         errors = [(partial[n - 1] - exact).abs().max().item() for n in (1, 5, 40)]
         assert torch.allclose(flow.series_exact_traces(x, 5)[-1], partial[4])
     assert errors[0] > errors[1] > errors[2] and errors[2] < 1e-9
+
+
+def test_roulette_weights_are_the_inverse_survival_probabilities():
+    g = torch.Generator().manual_seed(3)
+    draws = [roulette_terms(2, 0.5, g) for _ in range(200)]
+    for n, weights in draws:
+        assert len(weights) == n >= 2
+        assert weights == [1.0, 1.0] + [2.0**m for m in range(1, n - 1)]
+    extra = [n - 2 for n, _ in draws]
+    assert abs(sum(extra) / len(extra) - 1.0) < 0.25  # Geometric(0.5) on {0, 1, ...} has mean 1
+
+
+def test_without_roulette_the_series_is_truncated():
+    assert roulette_terms(4, None) == (4, [1.0] * 4)
+
+
+@pytest.mark.parametrize("p", [0.0, 1.0, -0.2, 1.5])
+def test_roulette_refuses_a_probability_outside_the_open_unit_interval(p):
+    with pytest.raises(ValueError, match="stopping probability"):
+        roulette_terms(2, p)
+
+
+def test_roulette_estimate_is_unbiased_where_the_truncated_series_is_not():
+    block = Residual()
+    block.g = torch.nn.Linear(2, 2, bias=False).double()  # g(x) = A x, A = diag(-0.6, 0.5): Lip 0.6
+    with torch.no_grad():
+        block.g.weight.copy_(torch.diag(torch.tensor([-0.6, 0.5], dtype=torch.float64)))
+    x = torch.zeros(8, 2, dtype=torch.float64)
+    exact = math.log(0.4) + math.log(1.5)
+    g = torch.Generator().manual_seed(1)
+    roulette = torch.stack([block.logdet_series(x, 1, 4, g, roulette=0.5)[1].mean() for _ in range(1000)])
+    truncated = torch.stack([block.logdet_series(x, 1, 4, g)[1].mean() for _ in range(1000)])
+    se = float(roulette.std()) / 1000**0.5
+    assert abs(float(roulette.mean()) - exact) < 4 * se
+    assert abs(float(truncated.mean()) - exact) > 10 * se  # tr(A) = -0.1 misses the higher powers: bias 0.41

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gradio as gr
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 
 from demos.digit_input import DIGITS
+from demos.iresnet import iresnet_logdet
 
 
 def sketch(path: str) -> dict:
@@ -104,6 +106,29 @@ def test_logdet_series_approaches_the_exact_value(client):
 def test_logdet_bad_input(client):
     with pytest.raises(AppError, match="less than minimum value 1"):
         client.predict(0, 4, 0, api_name="/iresnet_logdet")
+
+
+def test_logdet_roulette_is_off_by_default(client):
+    _, result = client.predict(10, 4, 0, api_name="/iresnet_logdet")
+    assert result["roulette_p"] is None and result["roulette_mean"] is None
+
+
+def test_logdet_roulette_is_seeded_and_placed_at_its_expected_terms(client):
+    _, first = client.predict(2, 4, 5, 0.5, api_name="/iresnet_logdet")
+    _, again = client.predict(2, 4, 5, 0.5, api_name="/iresnet_logdet")
+    assert first["roulette_expected_terms"] == 3.0
+    assert first["roulette_mean"] == again["roulette_mean"] and first["roulette_std"] > 0
+
+
+def test_logdet_roulette_probability_above_the_slider_is_refused(client):
+    with pytest.raises(AppError, match=r"greater than maximum value 0\.9"):
+        client.predict(5, 4, 0, 0.95, api_name="/iresnet_logdet")
+
+
+@pytest.mark.parametrize("bad", ["abc", float("nan"), -0.1])
+def test_logdet_roulette_handler_refuses_what_the_api_cannot_send(bad):
+    with pytest.raises(gr.Error, match="Roulette stopping probability"):
+        iresnet_logdet(5, 4, 0, bad)
 
 
 @pytest.mark.parametrize("name", ["eight_gaussians", "two_moons", "checkerboard", "rings"])

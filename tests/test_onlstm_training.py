@@ -21,7 +21,7 @@ LINES = [
 
 def args(tmp_path, **kw) -> argparse.Namespace:
     base = dict(name="tiny", plain=False, minutes=10.0, max_chars=2000, hidden=16, layers=2, chunk=4, embed=8,
-                dropout=0.0, batch=4, bptt=8, lr=3e-3, seed=0, threads=1)  # fmt: skip
+                dropout=0.0, batch=4, bptt=8, lr=3e-3, seed=0, threads=1, device="cpu", valid_every=0)  # fmt: skip
     return argparse.Namespace(**{**base, **kw})
 
 
@@ -39,6 +39,17 @@ def test_training_stops_at_the_character_budget_and_resumes(runs, tmp_path):
     tr.train(args(tmp_path, max_chars=512), data)
     again = torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)
     assert again["step"] == 2 * first["step"] and again["chars"] == 512
+
+
+def test_the_best_validation_weights_are_kept_and_evaluated(runs, tmp_path):
+    tr.train(args(tmp_path, max_chars=2048, valid_every=4), {"train": LINES, "validation": LINES})
+    best = torch.load(runs / "tiny" / "best.pt", weights_only=True)
+    latest = torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)
+    assert best["step"] % 4 == 0 and best["step"] <= latest["step"] and "opt" not in best
+    model, info = tr.load_run("tiny")
+    assert info["steps"] == best["step"]
+    data = tr.batchify(tr.stream(model, LINES), 32)
+    assert tr.stream_loss(model, data, 8) == pytest.approx(best["valid_loss"], rel=1e-5)
 
 
 def test_plain_baseline_trains_with_the_same_command(runs, tmp_path):

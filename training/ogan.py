@@ -25,6 +25,7 @@ from training.data import load_mnist
 from training.judge import DEFAULT_OUT as JUDGE_DIR
 from training.judge import load_judge, predict, to_tensor
 from training.publish import CardInfo, write_snapshot
+from training.schedule import warmup_cosine
 
 RUNS = Path("runs")  # checkpoints; tests point it elsewhere
 SNAPSHOT = Path("assets/weights/ogan-mnist")
@@ -51,6 +52,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--lr", type=float, default=2e-4)
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--threads", type=int, default=2)
+    t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
+    t.add_argument("--device", default="cpu", help="cpu or cuda")
     e = sub.add_parser(
         "evaluate", help="measure a run (and its ablation) with the judge; --publish writes the snapshot"
     )
@@ -91,21 +94,21 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         "correlation_weight": args.correlation_weight,
         "loss": args.loss,
     }
-    model = OGAN(**config)
+    model = OGAN(**config).to(args.device)
     ema = copy.deepcopy(model.generator).requires_grad_(False)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.5, 0.999))
     step, elapsed = 0, 0.0
     path = _ckpt(args.name)
     if path.is_file():
-        state = torch.load(path, weights_only=True)
+        state = torch.load(path, weights_only=True, map_location=args.device)
         assert state["config"] == config, f"{path} was trained with {state['config']}, not {config}"
         model.load_state_dict(state["model"])
         ema.load_state_dict(state["ema"])
         opt.load_state_dict(state["opt"])
         step, elapsed = state["step"], state["elapsed"]
-        torch.set_rng_state(state["rng"])
+        torch.set_rng_state(state["rng"].cpu())
         print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
-    x = to_tensor(load_mnist("train")[0]) if images is None else images
+    x = (to_tensor(load_mnist("train")[0]) if images is None else images).to(args.device)
     generator = torch.Generator().manual_seed(args.seed + step)
     started, last_save, log = time.perf_counter() - elapsed, time.perf_counter(), []
     model.train()
@@ -115,8 +118,12 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         save(path, model=model, ema=ema, opt=opt, step=step, elapsed=elapsed, rng=torch.get_rng_state(), config=config)
 
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
-        idx = torch.randint(len(x), (args.batch,), generator=generator)
-        z = torch.randn(args.batch, args.n_z)
+        if args.decay:
+            fraction = max((time.perf_counter() - started) / (60 * args.minutes), step / args.max_steps)
+            for group in opt.param_groups:
+                group["lr"] = args.lr * warmup_cosine(fraction, floor=0.05)
+        idx = torch.randint(len(x), (args.batch,), generator=generator).to(args.device)
+        z = torch.randn(args.batch, args.n_z).to(args.device)
         loss, stats = model.losses(x[idx], z)
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -141,7 +148,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
 
 
 def load_run(name: str) -> tuple[OGAN, dict]:
-    state = torch.load(_ckpt(name), weights_only=True)
+    state = torch.load(_ckpt(name), weights_only=True, map_location="cpu")
     model = OGAN(**state["config"])
     model.load_state_dict(state["model"])
     ema = copy.deepcopy(model.generator)

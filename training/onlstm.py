@@ -6,7 +6,8 @@
 
 Split (fixed, by order in the file): the last 10% of the lines are the test set, the 5% before them validation,
 the rest training. The gold segmentation is removed for training; it is used only to score the induced boundaries.
-Checkpoints live in runs/<name>/ (git-ignored).
+Checkpoints live in runs/<name>/ (git-ignored): checkpoint.pt (the latest, to resume) and best.pt (the weights with
+the lowest validation loss so far, what evaluation reads). `--device cuda` trains the same way on a GPU.
 """
 
 from __future__ import annotations
@@ -56,6 +57,25 @@ def _ckpt(name: str) -> Path:
     return RUNS / name / "checkpoint.pt"
 
 
+def _best(name: str) -> Path:
+    return RUNS / name / "best.pt"
+
+
+@torch.no_grad()
+def stream_loss(model: CharLM, data: torch.Tensor, bptt: int) -> float:
+    """Mean nats per character over batchified streams `data` (steps, B), read window by window carrying the state."""
+    if len(data) < 2:
+        raise ValueError("too little validation text for its parallel streams")
+    was_training, state, total, count = model.training, None, 0.0, 0
+    model.eval()
+    for offset in range(0, len(data) - 1, bptt):
+        window = data[offset : offset + bptt + 1]
+        loss, state = model.loss(window[:-1], window[1:], state)
+        total, count = total + loss.item() * (len(window) - 1), count + len(window) - 1
+    model.train(was_training)
+    return total / count
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m training.onlstm", description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -74,6 +94,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--lr", type=float, default=2e-3)
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--threads", type=int, default=1)
+    t.add_argument("--device", default="cpu", help="cpu or cuda")
+    t.add_argument("--valid-every", type=int, default=500, help="steps between validation passes (0: never)")
     e = sub.add_parser("evaluate", help="perplexity, induced segmentation vs gold, baselines; --publish writes assets")
     e.add_argument("--name", default="onlstm")
     e.add_argument("--baseline", default="lstm")
@@ -95,18 +117,20 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
         "dropout": args.dropout,
         "ordered": not args.plain,
     }
-    model = CharLM(**config)
+    model = CharLM(**config).to(args.device)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=1e-6)
     step, chars, elapsed = 0, 0, 0.0
     path = _ckpt(args.name)
     if path.is_file():
-        state = torch.load(path, weights_only=True)
+        state = torch.load(path, weights_only=True, map_location=args.device)
         assert state["config"] == config, f"{path} was trained with another configuration"
         model.load_state_dict(state["model"])
         opt.load_state_dict(state["opt"])
         step, chars, elapsed = state["step"], state["chars"], state["elapsed"]
         print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
-    data = batchify(stream(model, lines["train"]), args.batch)
+    data = batchify(stream(model, lines["train"]), args.batch).to(args.device)
+    valid = batchify(stream(model, lines["validation"]), 32).to(args.device) if args.valid_every else None
+    best = torch.load(_best(args.name), weights_only=True)["valid_loss"] if _best(args.name).is_file() else math.inf
     budget_chars = args.max_chars or float("inf")
     started, last_save, losses = time.perf_counter() - elapsed, time.perf_counter(), []
     model.train()
@@ -126,12 +150,26 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
         torch.nn.utils.clip_grad_norm_(model.parameters(), 0.5)
         opt.step()
         step, chars = step + 1, chars + args.bptt * args.batch
-        losses.append(loss.item())
+        losses.append(loss.detach())  # no device sync per step
         if step % 200 == 0:
             rate = chars / (time.perf_counter() - started)
-            mean = sum(losses) / len(losses)
+            mean = torch.stack(losses).mean().item()
             print(f"{args.name} step {step} loss {mean:.3f} ppl {math.exp(mean):.0f} {rate:.0f} chars/s", flush=True)
             losses = []
+        if args.valid_every and step % args.valid_every == 0:
+            v = stream_loss(model, valid, args.bptt)
+            print(f"{args.name} step {step} validation ppl {math.exp(v):.1f}", flush=True)
+            if v < best:
+                best = v
+                save(
+                    _best(args.name),
+                    model=model,
+                    step=step,
+                    chars=chars,
+                    valid_loss=v,
+                    config=config,
+                    elapsed=time.perf_counter() - started,
+                )
         if time.perf_counter() - last_save > 120:
             save(
                 path, model=model, opt=opt, step=step, chars=chars, elapsed=time.perf_counter() - started, config=config
@@ -143,10 +181,13 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
 
 
 def load_run(name: str) -> tuple[CharLM, dict]:
-    state = torch.load(_ckpt(name), weights_only=True)
+    """The run's best-validation weights (its latest checkpoint if it kept none), on the CPU."""
+    path = _best(name) if _best(name).is_file() else _ckpt(name)
+    state = torch.load(path, weights_only=True, map_location="cpu")
     model = CharLM(**state["config"])
     model.load_state_dict(state["model"])
-    return model.eval(), {"steps": state["step"], "chars": state["chars"], "minutes": round(state["elapsed"] / 60, 1)}
+    info = {"steps": state["step"], "chars": state["chars"], "minutes": round(state["elapsed"] / 60, 1)}
+    return model.eval(), info
 
 
 def main(argv: list[str] | None = None) -> None:
