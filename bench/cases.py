@@ -10,6 +10,18 @@ SKETCH = {"background": None, "layers": [], "composite": handle_file(DIGIT), "id
 EMPTY_SKETCH = {"background": None, "layers": [], "composite": None, "id": None}
 SENTENCE_50 = "国务院总理李鹏今天上午在人民大会堂会见了来访的日本客人，双方就进一步发展两国经济合作交换了意见。"
 BATCH = {"headers": ["t", "s"], "data": [[1, 2.1], [0, -1.5], [1, 0.4], [0, 0.6]], "metadata": None}
+TERMS = Path(__file__).resolve().parent.parent / "assets" / "examples" / "terms"
+
+
+def chinese_100kb() -> str:
+    """100 KB (UTF-8) of real Chinese: the bundled People's Daily excerpt, then the reviews excerpt."""
+    text = "\n".join(
+        (TERMS / f).read_text(encoding="utf-8") for f in ("peoples_daily_1998_excerpt.txt", "reviews_excerpt.txt")
+    )
+    return text.encode("utf-8")[:100_000].decode("utf-8", errors="ignore")
+
+
+ZH_100KB = chinese_100kb()
 
 CASES: dict[str, list[tuple]] = {
     "/smooth_pair": [
@@ -33,4 +45,6 @@ CASES: dict[str, list[tuple]] = {
     "/iresnet_sample": [(0, 16, 0.8)],
     "/iresnet_logdet": [(10, 4, 0)],
     "/iresnet_density": [("eight_gaussians",), ("rings",)],
+    "/terms_mine": [(ZH_100KB, None, "auto", 0, 2.5, 1.2)],
+    "/terms_segment": [(ZH_100KB[:20_000], "auto")],
 }

@@ -10,6 +10,7 @@ EN: dict[str, str] = {
     "app.title": "Scientific Spaces Explorables",
     "app.tagline": "Interactive, runnable versions of articles from the *Scientific Spaces* blog (kexue.fm) by Su Jianlin.",
     "app.tab.smooth": "Smooth approximations",
+    "app.tab.terms": "Term mining",
     "app.tab.guide": "Guide",
     # the shared article header (not "common.*": that is a gradio namespace)
     "shared.cite": "Cite",
@@ -130,6 +131,7 @@ EN: dict[str, str] = {
         "the smooth value, the bound and whether it holds. The experiment trains one logistic regression three ways "
         "and reports the true F1 of each on held-out data."
     ),
+    "guide.tab.terms": "Paste a text (Chinese, English or another space-separated language) or upload a .txt, or pick an example, then **Mine terms**: the table ranks the discovered words by how much more often they occur here than in general language (sortable; download it as CSV), the plot sets domain score against frequency, and the text comes back with the terms highlighted. **Segment with the discovered words** cuts the text with the discovered lexicon. The advanced fold holds the thresholds; the explainer colours one sentence by the PMI of each adjacent pair.",
     "guide.tab.guide": "This page: how to use the app, call it from code, cite it, and run it offline.",
     "guide.license": (
         "Code: MIT. The summaries in this app are our own words; the articles belong to Su Jianlin and are published "
@@ -265,6 +267,7 @@ ZH: dict[str, str] = {
     "app.title": "科学空间 · 可交互解读",
     "app.tagline": "把苏剑林《科学空间》（kexue.fm）博客文章做成可以动手运行的交互演示。",
     "app.tab.smooth": "函数光滑化",
+    "app.tab.terms": "领域词汇挖掘",
     "app.tab.guide": "使用指南",
     "shared.cite": "引用",
     "shared.cite_apa": "APA 风格引用",
@@ -372,6 +375,7 @@ ZH: dict[str, str] = {
         "修改向量（准确率与 F1 则修改批数据表）后按回车。JSON 给出精确值、光滑值、误差界以及界是否成立。"
         "实验部分用三种方式训练同一个逻辑回归，并报告各自在留出数据上的真实 F1。"
     ),
+    "guide.tab.terms": "粘贴一段文本（中文、英文或其他以空格分词的语言）或上传 .txt，也可以选一个示例，然后点**挖掘术语**：表格按“在这里比在通用语料中常见多少”给发现的词排序（可排序，可下载 CSV），散点图把领域得分和频数放在一起，原文中的术语会被高亮。**用发现的词分词**会用发现的词表切分全文。高级选项里是各个阈值；解释部分把一句话按相邻字对的 PMI 着色。",
     "guide.tab.guide": "本页：如何使用本应用、用代码调用、引用，以及离线运行。",
     "guide.license": (
         "代码：MIT 许可。应用中的概述均为我们自己的文字；原文归苏剑林所有，以 CC BY-NC-ND 2.5 中国大陆许可发布，"

@@ -23,6 +23,8 @@ PUBLIC_ENDPOINTS = {
     "/onlstm_gates",
     "/smooth_pair",
     "/smooth_experiment",
+    "/terms_mine",
+    "/terms_segment",
 }
 TABLE = {"headers": ["t", "s"], "data": [[1, 1.0]], "metadata": None}  # the batch input; ignored by vector pairs
 

@@ -1,31 +1,14 @@
-"""demos/term_mining.py (built, not yet shown in the app): its handlers directly, and its endpoints through
-gradio_client against the tab launched alone."""
+"""demos/terms.py: its handlers directly, and its endpoints through gradio_client against the launched app."""
 
 from __future__ import annotations
 
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
-from support import free_port
 
-from demos import term_mining as tab
+from demos import terms as tab
 
 ZH = (tab.EXAMPLES / "peoples_daily_1998_excerpt.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def terms_client():
-    from gradio_client import Client
-
-    from demos.common import launch_kwargs
-
-    _, url, _ = tab.demo.launch(
-        prevent_thread_lock=True, quiet=True, server_name="127.0.0.1", server_port=free_port(), **launch_kwargs()
-    )
-    client = Client(url, verbose=False, download_files=False)
-    yield client
-    client.close()
-    tab.demo.close()
 
 
 def test_mining_an_example_gives_a_table_sorted_by_domain_score():
@@ -80,14 +63,14 @@ def test_tiny_and_odd_texts_are_answered(text):
     assert isinstance(table, list)
 
 
-def test_segment_endpoint_returns_tokens_that_rebuild_the_text(terms_client):
-    _pieces, result = terms_client.predict(ZH[:3000], "zh", api_name="/terms_segment")
+def test_segment_endpoint_returns_tokens_that_rebuild_the_text(client):
+    _pieces, result = client.predict(ZH[:3000], "zh", api_name="/terms_segment")
     assert "".join(result["tokens"]) == "".join(ZH[:3000].split())
 
 
-def test_mine_endpoint_with_an_upload(terms_client):
+def test_mine_endpoint_with_an_upload(client):
     path = tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt"
-    table, _plot, _highlighted, _csv_file, result = terms_client.predict(
+    table, _plot, _highlighted, _csv_file, result = client.predict(
         "", handle_file(str(path)), "auto", 0, 2.5, 1.2, api_name="/terms_mine"
     )
     assert result["language"] == "en" and table["data"]
@@ -97,6 +80,6 @@ def test_mine_endpoint_with_an_upload(terms_client):
     ("args", "message"),
     [(("", None, "auto", 0, 2.5, 1.2), "empty"), (("text", None, "fr", 0, 2.5, 1.2), "not in the list of choices")],
 )
-def test_mine_endpoint_bad_input(terms_client, args, message):
+def test_mine_endpoint_bad_input(client, args, message):
     with pytest.raises(AppError, match=message):
-        terms_client.predict(*args, api_name="/terms_mine")
+        client.predict(*args, api_name="/terms_mine")

@@ -13,6 +13,7 @@ TAB_NAMES = {
     "iresnet": "Invertible ResNet",
     "onlstm": "ON-LSTM",
     "smooth": "Smooth approximations",
+    "terms": "Term mining",
     "guide": "Guide",
 }
 TAB_TITLES = {
@@ -20,6 +21,7 @@ TAB_TITLES = {
     "iresnet": "细水长flow之可逆ResNet",
     "onlstm": "ON-LSTM：用有序神经元",
     "smooth": "函数光滑化杂谈",
+    "terms": "分享一次专业领域词汇的无监督挖掘",
     "guide": "科学空间浏览指南",
 }
 

@@ -1,7 +1,7 @@
 """Term-mining tab (kexue.fm/archives/6540): paste or upload a text, discover its words and domain terms without a
 dictionary, see them ranked against general language, highlighted in the text, and download them as CSV.
 
-Runs alone: `python -m demos.term_mining`. (Not yet composed into the app: its issue's English evaluation is open.)
+Runs alone: `python -m demos.terms`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,11 @@ HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
 EXAMPLES = ASSETS / "examples" / "terms"
 LANGUAGES = ["auto", "zh", "en"]
 COLUMNS = ["term", "frequency", "cohesion", "left entropy", "right entropy", "general count", "domain score"]
+_SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
+API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
+    "/terms_mine": {"text": "''", "upload": 'handle_file("assets/examples/terms/peoples_daily_1998_excerpt.txt")'},
+    "/terms_segment": {"text": _SAMPLE},
+}
 
 
 def read_input(text: str | None, upload) -> str:
