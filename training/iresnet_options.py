@@ -121,6 +121,7 @@ def main(argv: list[str] | None = None) -> dict:
     toys = ToyFlows.from_pretrained(TOYS).eval()
     flow = toys.flows["eight_gaussians"]
     metrics = {
+        "repeats": args.repeats,
         "estimators_on_shipped_eight_gaussians": estimator_study(flow, repeats=args.repeats),
         "training": training_study(args.steps, args.seeds),
     }
