@@ -100,7 +100,10 @@ def models_table() -> str:
     parts = []
     for name, entry in hub.REGISTRY.items():
         metrics = json.loads((hub.bundled_dir(name) / "metrics.json").read_text())
-        nested = {k: v for k, v in metrics.items() if isinstance(v, dict) and k != "config"}
+        scalars = {k for k, v in metrics.items() if not isinstance(v, (dict, list))}
+        # a nested entry measured on the same keys (an ablation, a contrast model) becomes a column; other nested
+        # entries (the configuration, a study with its own structure) stay in metrics.json and the card
+        nested = {k: v for k, v in metrics.items() if isinstance(v, dict) and scalars & set(v)}
         bars = MODEL_BARS.get(name, {})
         head = f"| {name} metric | value |" + "".join(f" {k} |" for k in nested) + " bar |"
         rows = [head, "|---" * (3 + len(nested)) + "|"]

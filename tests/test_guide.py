@@ -10,7 +10,7 @@ from models import hub
 def test_api_section_has_one_call_per_public_endpoint():
     import app
 
-    text = app.guide.api_md.value
+    text = guide.api_md.value
     public = {f"/{f.api_name}" for f in app.demo.fns.values() if f.api_visibility == "public"}
     assert {line.split("`")[1] for line in text.splitlines() if line.startswith("#### ")} == public
 
