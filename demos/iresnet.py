@@ -539,9 +539,9 @@ with gr.Blocks() as demo:
             terms = gr.Slider(1, 30, value=10, step=1, label=I18N("iresnet.terms"))
             probes = gr.Slider(1, 16, value=4, step=1, label=I18N("iresnet.probes"))
             probe_seed = gr.Number(0, precision=0, label=I18N("iresnet.seed"))
-            roulette = gr.Slider(0, 0.9, value=0, step=0.05, label=I18N("iresnet.roulette"))
-            run_logdet = gr.Button(I18N("iresnet.run_logdet"), variant="primary")
-        logdet_plot = gr.Plot(label=I18N("iresnet.logdet_plot"))
+            roulette = gr.Slider(0, 0.9, value=0, step=0.05, label=I18N("iresnet.roulette"), elem_id="iresnet-roulette")
+            run_logdet = gr.Button(I18N("iresnet.run_logdet"), variant="primary", elem_id="iresnet-run-logdet")
+        logdet_plot = gr.Plot(label=I18N("iresnet.logdet_plot"), elem_id="iresnet-logdet")
     logdet_json = gr.JSON(visible=False)
     gr.on(
         [run_logdet.click, terms.release, probes.release, roulette.release],

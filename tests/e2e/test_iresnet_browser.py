@@ -33,3 +33,11 @@ def test_measured_panel_shows_both_models(page: Page):
     open_iresnet(page)
     expect(page.locator("#iresnet-results")).to_contain_text("test bits/dim")
     expect(page.locator("#iresnet-results")).to_contain_text("contrast (c = 1.5)")
+
+
+def test_the_roulette_estimate_joins_the_log_det_plot(page: Page, shot):
+    open_iresnet(page)
+    page.locator("#iresnet-roulette input[type=number]").fill("0.5")
+    page.locator("#iresnet-run-logdet").click()
+    expect(page.locator("#iresnet-logdet")).to_contain_text("Russian roulette", timeout=30_000)
+    shot(page, "iresnet-roulette")
