@@ -6,7 +6,7 @@
 1. The log-det estimators, on the shipped eight-Gaussians flow (assets/weights/iresnet-toys): the truncated power
    series (n terms) against Russian roulette (n terms always, then geometric stopping with probability p), each with
    one Hutchinson probe, repeated many times per point: the bias (mean error against the exact log-det), the spread,
-   and the mean number of terms computed (the cost).
+   and the expected number of terms per block (the cost).
 2. Training with each: the same flow trained for the same number of steps with the exact log-det, the truncated series, or
    the roulette estimator at the same expected number of terms, with LipSwish; and with ELU instead of LipSwish
    (exact log-det). Judged by held-out NLL (exact log-det) against the true entropy.
@@ -24,6 +24,8 @@ import torch
 
 from models.iresnet import IResNetFlow, ToyFlows
 from models.toy_densities import eight_gaussians, eight_gaussians_log_prob
+from training.iresnet_eval import settle, toys_card
+from training.publish import check_snapshot, write_snapshot
 from training.schedule import warmup_cosine
 
 OUT = Path("runs/iresnet-options")
@@ -79,10 +81,7 @@ def train_one(activation: str, terms: int | None, p: float | None, steps: int, s
         loss.backward()
         opt.step()
     seconds = time.perf_counter() - started
-    with torch.no_grad():  # settle the spectral norms' power iterations, then judge with the exact log-det
-        for _ in range(100):
-            flow(torch.zeros(1, 2))
-    flow.eval()
+    settle(flow)  # the spectral norms' power iterations run to convergence; then judge with the exact log-det
     x = eight_gaussians(20_000, torch.Generator().manual_seed(2024))
     with torch.no_grad():
         nll = float(-flow.log_prob(x).mean())
@@ -135,9 +134,6 @@ def main(argv: list[str] | None = None) -> dict:
 
 def publish(toys: ToyFlows, options: dict) -> None:
     """Rewrite the toys snapshot (same weights) with the study in its metrics.json and model card."""
-    from training.iresnet_eval import toys_card
-    from training.publish import check_snapshot, write_snapshot
-
     metrics = {**check_snapshot(TOYS), "residual_flows_options": options}
     write_snapshot(toys, TOYS, metrics, toys_card(metrics))
 
