@@ -141,7 +141,7 @@ def options_rows(t: dict, options: dict | None) -> list[str]:
         ],
         "",
         t["estimators"].format(
-            repeats=options.get("repeats", "many"),
+            repeats=options["repeats"],
             rows="; ".join(
                 f"{e['estimator']}: {e['bias']:+.3f} ± {e['bias_standard_error']:.3f} / {e['std_per_point']:.2f}, "
                 f"{e['expected_terms_per_block']:g}"
