@@ -20,6 +20,7 @@ MODELS_START, MODELS_END = "<!-- models:start -->", "<!-- models:end -->"
 TERMS_START, TERMS_END = "<!-- terms:start -->", "<!-- terms:end -->"
 TERMS_QUALITY = ROOT / "bench" / "results" / "term_mining.json"
 TERMS_SPEED = ROOT / "bench" / "results" / "term_mining_speed.json"
+TERMS_ENGLISH = ROOT / "bench" / "results" / "term_mining_english.json"
 
 # the issues' bars on each shipped model's metrics: metric -> (comparison, threshold)
 MODEL_BARS = {
@@ -144,7 +145,26 @@ def terms_table() -> str:
         rows.append(
             f"| mining a {big['megabytes']:.0f} MB file: speed, peak memory | {big['megabytes_per_second']:.2f} MB/s, {big['peak_rss_mb']:.0f} MB | ≤ 1 GB |"
         )
-    return "\n".join(rows) + f"\n\nThresholds {q['thresholds']} were chosen on this corpus (not held out)."
+    text = "\n".join(rows) + f"\n\nThresholds {q['thresholds']} were chosen on this corpus (not held out)."
+    return text + english_terms_table() if TERMS_ENGLISH.is_file() else text
+
+
+def english_terms_table() -> str:
+    """precision@100 of the English ranking against each manual's glossary (training/term_mining_english.py)."""
+    e = json.loads(TERMS_ENGLISH.read_text())
+    rows = [
+        "\n\n| English, precision@100 vs the manual's own glossary | ours | YAKE per document / whole | plain n-gram frequency | frequency, grammar-word edges dropped | ours ÷ better of YAKE and plain frequency (bar ≥ 2) |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, r in e.items():
+        p = {k.removeprefix("precision_at_100_"): v for k, v in r.items() if k.startswith("precision_at_100_")}
+        rows.append(
+            f"| {name}: {r['corpus']}, {r['megabytes_utf8']} MB, {r['gold_terms']} gold terms | {p['ours']:.2f} | "
+            f"{p['yake_per_document']:.2f} / {p['yake_whole_corpus']:.2f} | {p['plain_ngram_frequency']:.2f} | "
+            f"{p['ngram_frequency_without_grammar_word_edges']:.2f} | "
+            f"{r['ratio_to_better_of_yake_and_plain_frequency']:.2f} {'✅' if r['ratio_to_better_of_yake_and_plain_frequency'] >= 2 else '❌ missed'} |"
+        )
+    return "\n".join(rows)
 
 
 def _replace(text: str, start: str, end: str, body: str) -> str:

@@ -24,7 +24,16 @@ MAX_BYTES = 20_000_000  # input limit, stated in the UI
 HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
 EXAMPLES = ASSETS / "examples" / "terms"
 LANGUAGES = ["auto", "zh", "en"]
-COLUMNS = ["term", "frequency", "cohesion", "left entropy", "right entropy", "general count", "domain score"]
+COLUMNS = [
+    "term",
+    "frequency",
+    "cohesion",
+    "left entropy",
+    "right entropy",
+    "general count",
+    "domain score",
+    "weight",
+]
 _SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
     "/terms_mine": {"text": "''", "upload": 'handle_file("assets/examples/terms/peoples_daily_1998_excerpt.txt")'},
@@ -98,7 +107,7 @@ def _plot(rows: list[term_mining.Term]) -> go.Figure:
             hovertemplate="%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>",
             marker=dict(
                 size=6,
-                color=[r.cohesion for r in rows],
+                color=[r.cohesion if r.cohesion is not None else 0.0 for r in rows],  # a single word: no split
                 colorscale="Viridis",
                 showscale=True,
                 colorbar=dict(title="cohesion"),
@@ -140,11 +149,12 @@ def terms_mine(
         [
             r.term,
             r.count,
-            round(r.cohesion, 3),
+            None if r.cohesion is None else round(r.cohesion, 3),
             round(r.left_entropy, 3),
             round(r.right_entropy, 3),
             r.general_count,
             round(r.domain_score, 3),
+            round(r.weight, 3),
         ]
         for r in rows
     ]

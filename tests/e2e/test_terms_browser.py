@@ -43,3 +43,12 @@ def test_empty_text_gets_a_clear_message(page: Page):
     open_terms(page)
     page.locator("#terms-run").click()
     expect(page.get_by_text("The text is empty")).to_be_visible(timeout=30_000)
+
+
+def test_english_text_lists_single_word_terms(page: Page):
+    open_terms(page)
+    text = (EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")[:8000]
+    page.locator("#terms-text textarea").fill(text)
+    page.locator("#terms-run").click()
+    expect(page.locator("#terms-table")).to_contain_text("inplace", timeout=30_000)
+    expect(page.locator("#terms-table")).to_contain_text("weight")
