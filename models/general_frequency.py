@@ -36,7 +36,8 @@ _ENGLISH_GRAMMAR = """a an the this that these those some any each every either 
     than because since while although though unless until whether as of in on at by for with without within from to
     into onto upon about above below over under between among through during before after against along across
     around behind beyond near off out up down via per there here when where why how also too very just only even
-    still yet again ever never always often already e.g i.e etc"""
+    still yet again ever never always often already cannot instead however therefore thus hence otherwise whereas
+    e.g i.e etc"""
 ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH_GRAMMAR.split())
 
 

@@ -117,7 +117,7 @@ def git_corpus() -> Corpus:
 def html_text(page: str) -> str:
     page = re.sub(r"(?s)<(script|style)[^>]*>.*?</\1>", " ", page)
     page = re.sub(r"(?s)<div class=\"nav(header|footer)\">.*?</div>", "\n", page)
-    page = re.sub(r"</(p|div|h\d|li|dt|dd|tr|pre|title)>|<br\s*/?>", "\n", page)
+    page = re.sub(r"</(p|div|h\d|li|dt|dd|tr|td|th|pre|title)>|<br\s*/?>", "\n", page)
     return re.sub(r"[ \t]+", " ", html.unescape(re.sub(r"<[^>]+>", "", page)))
 
 
