@@ -92,3 +92,16 @@ def test_every_character_scores_like_the_issue_says():
     texts = ["".join(w) for w in split["test"]]
     s = ev.score(split["test"], [list(t) for t in texts])
     assert s["word_f1"] == pytest.approx(0.36, abs=0.02) and s["boundary_f1"] == pytest.approx(0.754, abs=0.01)
+
+
+def test_seed_study_chooses_each_runs_rule_on_validation_and_scores_test(runs, tmp_path):
+    from training import onlstm_seeds
+
+    tr.train(args(tmp_path, name="tiny-seed", max_chars=512), {"train": LINES})
+    texts = {k: ["".join(w) for w in LINES[:6]] for k in ("validation", "test")}
+    gold = {k: LINES[:6] for k in ("validation", "test")}
+    row = onlstm_seeds.study_one("tiny-seed", texts, gold)
+    assert row["run"] == "tiny-seed" and row["chars"] == 512
+    assert row["test_word_f1"] == pytest.approx(row["validation_word_f1"])  # the same lines: the same score
+    assert 0 <= row["test_boundary_f1"] <= 1 and row["test_perplexity"] > 1
+    assert row["rule"]["max_len"] in ev.MAX_LENS

@@ -159,7 +159,9 @@ COMMAND = (
     "python -m training.onlstm train --name onlstm --minutes 45 --threads 1\n"
     "python -m training.onlstm train --name onlstm --minutes 90 --max-chars 12500000 --threads 1\n"
     "python -m training.onlstm train --name lstm --plain --minutes 90 --max-chars 12500000 --threads 1\n"
-    "python -m training.onlstm evaluate --name onlstm --baseline lstm --publish"
+    "python -m training.onlstm evaluate --name onlstm --baseline lstm --publish\n"
+    "# then the seed study (commands in training/onlstm_seeds.py), which adds its table to the snapshot\n"
+    "python -m training.onlstm_seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 --publish"
 )
 
 
@@ -195,6 +197,13 @@ def card(m: dict) -> CardInfo:
         f"character a word, and {m['random_split_word_f1']:.3f} for a random split with the true number of words. "
         "Published unsupervised segmenters reach about 0.73-0.80 word F1 on PKU; this small model is below them."
     )
+    if "seed_study" in m:
+        f1s = [r["test_word_f1"] for r in m["seed_study"]]
+        summary += (
+            f" The seed matters more than the budget: the same recipe with half the characters gave test word F1 "
+            f"{min(f1s):.3f}-{max(f1s):.3f} over {len(f1s)} seeds (each with its own validation-chosen rule; "
+            "`seed_study` in metrics.json, `python -m training.onlstm_seeds`)."
+        )
     return CardInfo(
         title="Character ON-LSTM on the People's Daily 1998 (Scientific Spaces Explorables)",
         summary=summary,
