@@ -162,7 +162,9 @@ def test_english_phrase_probability_uses_listed_pairs():
     independent = table.probability("file") * table.probability("system")
     assert table.probability("file system") > 100 * independent  # a fixed phrase, not a chance meeting
     unlisted = gf.GeneralTable("en", {"file": 100, "system": 100}, 10_000, frozenset(), {"a b": 10**6})
-    assert unlisted.probability("file system") <= min(independent, 10**6 / 10**6)
+    assert unlisted.probability("file system") == pytest.approx(independent)  # rarest pair (p = 1) caps nothing
+    capped = gf.GeneralTable("en", {"file": 100, "system": 100}, 10_000, frozenset(), {"a b": 1, "c d": 10**9})
+    assert capped.probability("file system") == pytest.approx(1 / (10**9 + 1))  # p(file) p(system | file) = p(pair)
 
 
 def test_chinese_backoff_splits_into_dictionary_words():

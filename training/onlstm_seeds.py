@@ -5,7 +5,8 @@
     python -m training.onlstm train --name onlstm-s2 --seed 2 --minutes 45 --threads 1   # alone: 8.99M in 45 min
     python -m training.onlstm_seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 [--publish]
 
-The recipe is the shipped one (3 layers, hidden 256, chunk 8, dropout 0.1), half its budget. For each run the rule is
+The recipe is the shipped one (3 layers, hidden 256, chunk 8, dropout 0.1), at most 8.99M characters. Each run is read
+at its best validation checkpoint (`best.pt`, validation every 500 steps: step 2000, 8.19M characters). For each run the rule is
 chosen on the validation lines by the same search as the evaluation (training/onlstm_eval.py), then applied to the
 test lines. --publish adds the table to the shipped snapshot's metrics.json and model card (same weights).
 """
