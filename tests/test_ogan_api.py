@@ -3,11 +3,14 @@ determinism."""
 
 from __future__ import annotations
 
+import gradio as gr
 import numpy as np
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 from PIL import Image, ImageDraw
+
+from demos.ogan import ogan_sample
 
 OFFSETS = [0.0] * 8
 
@@ -121,6 +124,27 @@ def test_samples_are_reproducible_from_the_seed(client):
     _, b = client.predict(5, 4, api_name="/ogan_sample")
     _, c = client.predict(6, 4, api_name="/ogan_sample")
     assert a == b and a != c and len(a["codes"]) == 4
+
+
+def test_noise_scale_shrinks_the_same_codes(client):
+    _, full = client.predict(5, 3, 1.0, api_name="/ogan_sample")
+    _, half = client.predict(5, 3, 0.5, api_name="/ogan_sample")
+    np.testing.assert_allclose(half["codes"], 0.5 * np.array(full["codes"]), atol=1e-4)
+    assert half["scale"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("scale", "message"), [(0, "less than minimum"), (-1, "less than minimum"), (2, "greater than")]
+)
+def test_a_noise_scale_off_the_slider_gets_a_clear_message(client, scale, message):
+    with pytest.raises(AppError, match=message):
+        client.predict(5, 3, scale, api_name="/ogan_sample")
+
+
+@pytest.mark.parametrize("scale", [float("nan"), "big", None])
+def test_a_noise_scale_that_is_not_a_number_is_refused(scale):
+    with pytest.raises(gr.Error, match="Noise scale must be"):
+        ogan_sample(5, 3, scale)
 
 
 def test_sample_count_is_limited(client):

@@ -3,6 +3,8 @@ resume, and the evaluation helpers against closed forms."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -79,3 +81,18 @@ def test_directions_are_orthonormal_principal_components(runs):
     d = model.directions
     torch.testing.assert_close(d @ d.T, torch.eye(len(d)), atol=1e-4, rtol=1e-4)
     assert (model.direction_std[:-1] >= model.direction_std[1:]).all()
+
+
+def test_samples_at_noise_scale_one_reproduce_the_main_sample_numbers(runs, monkeypatch):
+    from training.judge import load_judge, predict
+
+    monkeypatch.setattr(training, "NOISE_SCALES", (1.0, 0.5))
+    model = training.train(tiny_args(3), images())
+    judge = load_judge(Path("assets/weights/mnist-judge"))
+    x = images(50)
+    _, features = predict(judge, x)
+    m = training.measure(model, judge, x, np.zeros(50, dtype=int), features.numpy().astype(np.float64), 300)
+    same, shrunk = m["samples_by_noise_scale"]["1.0"], m["samples_by_noise_scale"]["0.5"]
+    assert same["confident_share"] == m["sample_confident_share"]
+    assert same["class_share_min"] == m["sample_class_share_min"]
+    assert 0.0 <= shrunk["confident_share"] <= 1.0 and shrunk["class_share_min"] <= 0.1 <= shrunk["class_share_max"]
