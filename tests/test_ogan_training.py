@@ -96,3 +96,13 @@ def test_samples_at_noise_scale_one_reproduce_the_main_sample_numbers(runs, monk
     assert same["confident_share"] == m["sample_confident_share"]
     assert same["class_share_min"] == m["sample_class_share_min"]
     assert 0.0 <= shrunk["confident_share"] <= 1.0 and shrunk["class_share_min"] <= 0.1 <= shrunk["class_share_max"]
+
+
+def test_recalibrated_batchnorm_holds_the_generators_own_activation_statistics(runs):
+    model = training.train(tiny_args(5), images())
+    generator = model.generator
+    generator.bn0.bn.running_mean.fill_(3.0)  # stale statistics, as if copied from another set of weights
+    training.recalibrate_batchnorm(generator, model.n_z, batches=20, batch=200)
+    pre_bn = generator.fc(torch.randn(4000, model.n_z)).view(4000, -1, 7, 7)  # what bn0 normalises
+    torch.testing.assert_close(generator.bn0.bn.running_mean, pre_bn.mean(dim=(0, 2, 3)), atol=0.05, rtol=0.05)
+    assert not generator.training and generator.bn0.bn.momentum == 0.1
