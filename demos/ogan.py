@@ -253,6 +253,8 @@ COMPARE_TEXT = {
         "consistency": "reconstruction class-consistency (judge)",
         "confident": "samples the judge classifies with confidence ≥ 0.9",
         "scaled": "the same, codes shrunk to σ = {} (smallest / largest class share)",
+        "between": "of the unconfident samples: between two classes (two likeliest ≥ 0.9)",
+        "real": "Real test digits the judge classifies with confidence ≥ 0.9",
         "shares": "smallest / largest class share of 10k samples",
         "fid": "FID in the judge's feature space (lower is better)",
         "mse": "reconstruction pixel MSE",
@@ -268,6 +270,8 @@ COMPARE_TEXT = {
         "consistency": "重构后类别保持率（分类器判定）",
         "confident": "分类器置信度 ≥ 0.9 的样本比例",
         "scaled": "同上，编码缩小到 σ = {}（最少 / 最多类别占比）",
+        "between": "置信度不足的样本中，介于两个类别之间的比例（前两类合计 ≥ 0.9）",
+        "real": "真实测试数字中分类器置信度 ≥ 0.9 的比例",
         "shares": "1 万个样本中最少 / 最多类别的占比",
         "fid": "分类器特征空间中的 FID（越低越好）",
         "mse": "重构像素均方误差",
@@ -305,6 +309,11 @@ def comparison_markdown(lang: str = "en") -> str:
         "|---|---|---|",
         f"| {t['consistency']} | {pair('reconstruction_class_consistency', '{:.1%}')} |",
         f"| {t['confident']} | {pair('sample_confident_share', '{:.1%}')} |",
+        *(
+            [f"| {t['between']} | {pair('unconfident_between_two_classes', '{:.1%}')} |"]
+            if "unconfident_between_two_classes" in m
+            else []
+        ),
         f"| {t['shares']} | {shares(m)} | {shares(ab)} |",
         *[
             f"| {t['scaled'].format(scale)} | {scaled(m, scale)} | {scaled(ab, scale)} |"
@@ -323,6 +332,8 @@ def comparison_markdown(lang: str = "en") -> str:
         )
         lines.append(f"\n{t['pilots']}: {runs}. {t['uses']} {m['config']['loss']}.")
     lines.append(f"\n{t['judge']} {m['judge_test_accuracy']:.2%}.")
+    if "judge_confident_share_real_test_digits" in m:
+        lines.append(f"{t['real']}: {m['judge_confident_share_real_test_digits']:.1%}.")
     return "\n".join(lines)
 
 

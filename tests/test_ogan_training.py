@@ -106,3 +106,18 @@ def test_recalibrated_batchnorm_holds_the_generators_own_activation_statistics(r
     pre_bn = generator.fc(torch.randn(4000, model.n_z)).view(4000, -1, 7, 7)  # what bn0 normalises
     torch.testing.assert_close(generator.bn0.bn.running_mean, pre_bn.mean(dim=(0, 2, 3)), atol=0.05, rtol=0.05)
     assert not generator.training and generator.bn0.bn.momentum == 0.1
+
+
+def test_confidence_separates_sure_samples_from_those_between_two_classes():
+    probs = torch.tensor(
+        [
+            [0.95, 0.05] + [0.0] * 8,  # confident
+            [0.5, 0.45] + [0.05 / 8] * 8,  # unsure, between classes 0 and 1
+            [0.3, 0.3, 0.4] + [0.0] * 7,  # unsure, spread over three classes
+            [0.6, 0.1, 0.1, 0.1, 0.1] + [0.0] * 5,  # unsure, no second class
+        ]
+    )
+    stats = training.confidence(probs)
+    assert stats["sample_confident_share"] == 0.25
+    assert stats["unconfident_between_two_classes"] == pytest.approx(1 / 3)
+    assert training.confidence(probs[:1])["unconfident_between_two_classes"] == 0.0
