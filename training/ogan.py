@@ -85,6 +85,7 @@ def recalibrate_batchnorm(generator: torch.nn.Module, n_z: int, batches: int = 1
     slightly different activations; the exact average over `batches` x `batch` codes replaces them.
     """
     norms = [m for m in generator.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm)]
+    momenta = [m.momentum for m in norms]
     for m in norms:
         m.reset_running_stats()
         m.momentum = None  # cumulative average over the batches
@@ -93,8 +94,8 @@ def recalibrate_batchnorm(generator: torch.nn.Module, n_z: int, batches: int = 1
     device = next(generator.parameters()).device
     for _ in range(batches):
         generator(torch.randn(batch, n_z, generator=g).to(device))
-    for m in norms:
-        m.momentum = 0.1
+    for m, momentum in zip(norms, momenta, strict=True):
+        m.momentum = momentum
     generator.train(was_training)
 
 
@@ -196,6 +197,11 @@ def _batched(fn, x: torch.Tensor, batch: int = 500) -> torch.Tensor:
     return torch.cat([fn(x[i : i + batch]) for i in range(0, len(x), batch)])
 
 
+def _class_shares(probs: torch.Tensor) -> np.ndarray:
+    """The share of samples the judge puts in each digit class, (10,)."""
+    return np.bincount(probs.argmax(1).numpy(), minlength=10) / len(probs)
+
+
 def confidence(probs: torch.Tensor) -> dict:
     """The judge's confidence over samples (N, 10): the share it classifies with probability >= 0.9, and, of the
     others, the share whose two likeliest classes together hold >= 0.9 (digits between two classes: the generator maps
@@ -225,12 +231,12 @@ def measure(
     z = torch.randn(n_samples, model.n_z, generator=g)
     samples = _batched(model.generator, z)
     probs, feats = predict(judge, samples)
-    share = np.bincount(probs.argmax(1).numpy(), minlength=10) / n_samples
+    share = _class_shares(probs)
     rho = pearson(z, _batched(model.encoder, samples)).mean().item()
     by_scale = {}  # the same codes shrunk (the truncation trick)
     for scale in NOISE_SCALES:
         p, _ = predict(judge, _batched(model.generator, scale * z))
-        s = np.bincount(p.argmax(1).numpy(), minlength=10) / n_samples
+        s = _class_shares(p)
         by_scale[str(scale)] = {
             "confident_share": confidence(p)["sample_confident_share"],
             "class_share_min": float(s.min()),
