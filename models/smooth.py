@@ -47,7 +47,9 @@ def softmax(x: np.ndarray, K: float = 1.0) -> np.ndarray:
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))  # stable for any |x|
+    """1 / (1 + exp(-x)) without overflow, and accurate in the far tails (it reaches 0 only when exp(x) underflows)."""
+    e = np.exp(-np.abs(x))
+    return np.where(np.asarray(x) >= 0, 1 / (1 + e), e / (1 + e))
 
 
 def softplus(x: np.ndarray, K: float) -> np.ndarray:
