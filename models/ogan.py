@@ -140,7 +140,8 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         else:
             raise ValueError(f"unknown loss {self.loss!r}")
         total = (adversarial - self.correlation_weight * rho).mean()
-        return total, {"loss": total.item(), "rho": rho.mean().item(), "score_gap": (s_real - s_fake_sg).mean().item()}
+        logged = {"loss": total, "rho": rho.mean(), "score_gap": (s_real - s_fake_sg).mean()}
+        return total, {k: v.detach() for k, v in logged.items()}  # tensors: no device sync per step
 
 
 def interpolate(a: torch.Tensor, b: torch.Tensor, frames: int, method: str = "linear") -> torch.Tensor:

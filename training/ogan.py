@@ -156,7 +156,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         step += 1
         log.append(stats)
         if step % 250 == 0:
-            mean = {k: float(np.mean([s[k] for s in log])) for k in log[0]}
+            mean = {k: torch.stack([s[k] for s in log]).mean().item() for k in log[0]}
             rate = step / (time.perf_counter() - started)
             print(
                 f"{args.name} step {step} {json.dumps({k: round(v, 4) for k, v in mean.items()})} {rate:.1f} steps/s",
