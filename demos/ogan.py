@@ -25,6 +25,7 @@ EXAMPLES = ASSETS / "examples" / "ogan"
 SOURCES = ["drawing", "example", "seed"]
 MAX_FRAMES, MAX_SAMPLES, N_DIRECTIONS = 32, 64, 8
 MAX_NOISE_SCALE = 1.5
+CODE_SOURCES = ["prior", "mixture"]
 SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
 _SEVEN = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_7.png"), id=None)'
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
@@ -171,25 +172,32 @@ def ogan_interpolate(
     return _show(images), str(gif), result, images
 
 
-def ogan_sample(seed=0, n=16, scale=1.0):
-    """Sample n digits (1..64) from z ~ N(0, scale^2 I) with a seed.
+def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
+    """Sample n digits (1..64) with a seed, from codes drawn from the prior or from the fitted code mixture.
 
     Args:
         seed: any whole number from 0. n: how many digits. scale: the noise scale (above 0, at most 1.5); below 1 is the
-            "truncation trick" (less variety; measured, it does not make this model's digits cleaner). The same seed
-            gives the same codes, shrunk.
+            "truncation trick": prior codes shrink towards 0, mixture codes towards their component's centre.
+        source: "prior" (z ~ N(0, scale^2 I), what the GAN was trained on) or "mixture" (a Gaussian mixture fitted to
+            the encoder's codes of the training digits: the encoder picks where real digits live).
     Returns:
-        A grid image and JSON with the seed, the scale and the codes.
+        A grid image and JSON with the seed, the scale, the source and the codes.
     """
     import torch
 
     seed = parse_number(seed, "Seed", 0, 2**31 - 1, integer=True)
     n = parse_number(n, "Number of samples", 1, MAX_SAMPLES, integer=True)
     scale = parse_number(scale, "Noise scale", 0.0, MAX_NOISE_SCALE)
+    if source not in CODE_SOURCES:
+        raise gr.Error(f"Code source must be one of {', '.join(CODE_SOURCES)}; got {str(source)[:40]!r}.")
     model = MODEL.get()
-    z = scale * torch.randn(n, model.n_z, generator=torch.Generator().manual_seed(seed))
+    try:
+        z = model.sample_codes(n, torch.Generator().manual_seed(seed), scale, source)
+    except ValueError as e:  # a snapshot without a fitted mixture
+        raise gr.Error(str(e)) from None
     codes = np.round(z.numpy(), 5).tolist()
-    return _grid(model.generator(z).numpy()), {"seed": seed, "n": n, "scale": scale, "codes": codes}
+    result = {"seed": seed, "n": n, "scale": scale, "source": source, "codes": codes}
+    return _grid(model.generator(z).numpy()), result
 
 
 def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, pc7=0.0, pc8=0.0):
@@ -255,6 +263,8 @@ COMPARE_TEXT = {
         "scaled": "the same, codes shrunk to σ = {} (smallest / largest class share)",
         "between": "of the unconfident samples: between two classes (two likeliest ≥ 0.9)",
         "real": "Real test digits the judge classifies with confidence ≥ 0.9",
+        "mixture": "codes from the mixture fitted to encoded training digits ({} components): confident (smallest / largest class share)",
+        "mixture_fid": "the same samples: FID in the judge's feature space",
         "shares": "smallest / largest class share of 10k samples",
         "fid": "FID in the judge's feature space (lower is better)",
         "mse": "reconstruction pixel MSE",
@@ -272,6 +282,8 @@ COMPARE_TEXT = {
         "scaled": "同上，编码缩小到 σ = {}（最少 / 最多类别占比）",
         "between": "置信度不足的样本中，介于两个类别之间的比例（前两类合计 ≥ 0.9）",
         "real": "真实测试数字中分类器置信度 ≥ 0.9 的比例",
+        "mixture": "编码取自拟合训练数字编码的混合分布（{} 个分量）：置信样本比例（最少 / 最多类别占比）",
+        "mixture_fid": "同一批样本在分类器特征空间中的 FID",
         "shares": "1 万个样本中最少 / 最多类别的占比",
         "fid": "分类器特征空间中的 FID（越低越好）",
         "mse": "重构像素均方误差",
@@ -283,6 +295,18 @@ COMPARE_TEXT = {
         "missing": "没有可用的指标：快照中缺少 metrics.json。",
     },
 }
+
+
+def mixture_rows(m: dict, t: dict) -> list[str]:
+    """Table rows for the samples drawn from the fitted code mixture (O-GAN only: the ablation's codes carry no digit)."""
+    r = m.get("samples_from_code_mixture")
+    if not r:
+        return []
+    share = f"{r['sample_confident_share']:.1%} ({r['class_share_min']:.1%} / {r['class_share_max']:.1%})"
+    return [
+        f"| {t['mixture'].format(r['components'])} | {share} | – |",
+        f"| {t['mixture_fid']} | {r['fid_judge_features']:.2f} | – |",
+    ]
 
 
 def comparison_markdown(lang: str = "en") -> str:
@@ -319,6 +343,7 @@ def comparison_markdown(lang: str = "en") -> str:
             f"| {t['scaled'].format(scale)} | {scaled(m, scale)} | {scaled(ab, scale)} |"
             for scale in sorted(m.get("samples_by_noise_scale", {}), key=float, reverse=True)
         ],
+        *mixture_rows(m, t),
         f"| {t['fid']} | {pair('fid_judge_features', '{:.2f}')} |",
         f"| {t['mse']} | {pair('reconstruction_pixel_mse', '{:.4f}')} |",
         f"| {t['rho']} | {pair('mean_rho_fresh_z', '{:.3f}')} |",
@@ -416,11 +441,18 @@ with gr.Blocks() as demo:
             sample_scale = gr.Slider(
                 0.05, MAX_NOISE_SCALE, value=1.0, step=0.05, label=I18N("ogan.scale"), info=I18N("ogan.scale_info")
             )
+            sample_source = gr.Radio(
+                _choices(CODE_SOURCES), value="prior", label=I18N("ogan.source"), info=I18N("ogan.source_info")
+            )
             run_sample = gr.Button(I18N("ogan.sample"), variant="primary", elem_id="ogan-sample")
         grid = gr.Image(label=I18N("ogan.samples"), interactive=False, format="png", elem_id="ogan-grid")
     sample_json = gr.JSON(visible=False)
     run_sample.click(
-        ogan_sample, [sample_seed, sample_n, sample_scale], [grid, sample_json], api_name="ogan_sample", **TORCH
+        ogan_sample,
+        [sample_seed, sample_n, sample_scale, sample_source],
+        [grid, sample_json],
+        api_name="ogan_sample",
+        **TORCH,
     )
 
     gr.Markdown(I18N("ogan.edit_title"), elem_classes="section-title")

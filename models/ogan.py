@@ -21,6 +21,8 @@ from huggingface_hub import PyTorchModelHubMixin
 from torch import nn
 from torch.nn import functional as F
 
+from models import code_mixture
+
 
 def standardise(v: torch.Tensor, eps: float = 1e-6) -> torch.Tensor:
     """N(v): zero mean, unit std along the last dimension."""
@@ -98,6 +100,7 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         correlation_weight: float = 0.5,
         loss: str = "gan_qp",
         n_directions: int = 8,
+        n_mixture: int = 0,
     ):
         super().__init__()
         self.n_z, self.correlation_weight, self.loss = n_z, correlation_weight, loss
@@ -106,6 +109,11 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         # the top principal components of the codes of the training set, filled in by the evaluation command
         self.register_buffer("directions", torch.zeros(n_directions, n_z))  # (k, n_z), unit rows
         self.register_buffer("direction_std", torch.zeros(n_directions))  # (k,) spread of the codes along each
+        # a Gaussian mixture fitted to those codes (models/code_mixture.py), also filled in by the evaluation command
+        self.n_mixture = n_mixture
+        self.register_buffer("mixture_weights", torch.zeros(n_mixture))  # (K,)
+        self.register_buffer("mixture_means", torch.zeros(n_mixture, n_z))  # (K, n_z)
+        self.register_buffer("mixture_scale_tril", torch.zeros(n_mixture, n_z, n_z))  # (K, n_z, n_z)
 
     def critic(self, x: torch.Tensor) -> torch.Tensor:
         """D(x) = avg(E(x)), (B,)"""
@@ -115,6 +123,20 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
     def encode(self, x: torch.Tensor) -> torch.Tensor:
         """The latent code the generator understands: 0.9 * N(E(x)), (B, n_z)."""
         return 0.9 * standardise(self.encoder(x))
+
+    def sample_codes(
+        self, n: int, generator: torch.Generator, scale: float = 1.0, source: str = "prior"
+    ) -> torch.Tensor:
+        """n codes (n, n_z): from the prior N(0, scale^2 I), or from the mixture fitted to the codes of real digits."""
+        if source == "prior":
+            return scale * torch.randn(n, self.n_z, generator=generator)
+        if source == "mixture":
+            if self.n_mixture == 0 or float(self.mixture_weights.sum()) == 0:
+                raise ValueError("this model has no fitted code mixture (python -m training.ogan evaluate fits one)")
+            return code_mixture.sample(
+                self.mixture_weights, self.mixture_means, self.mixture_scale_tril, n, generator, scale
+            )
+        raise ValueError(f"unknown code source {source!r}: use 'prior' or 'mixture'")
 
     @torch.no_grad()
     def reconstruct(self, x: torch.Tensor) -> torch.Tensor:

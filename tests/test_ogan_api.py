@@ -147,6 +147,19 @@ def test_a_noise_scale_that_is_not_a_number_is_refused(scale):
         ogan_sample(5, 3, scale)
 
 
+def test_mixture_codes_differ_from_prior_codes_and_are_reproducible(client):
+    _, prior = client.predict(5, 4, 1.0, "prior", api_name="/ogan_sample")
+    _, a = client.predict(5, 4, 1.0, "mixture", api_name="/ogan_sample")
+    _, b = client.predict(5, 4, 1.0, "mixture", api_name="/ogan_sample")
+    assert a == b and a["source"] == "mixture" and len(a["codes"]) == 4
+    assert not np.allclose(a["codes"], prior["codes"])
+
+
+def test_an_unknown_code_source_is_refused():
+    with pytest.raises(gr.Error, match="Code source must be one of prior, mixture"):
+        ogan_sample(5, 3, 1.0, "uniform")
+
+
 def test_sample_count_is_limited(client):
     with pytest.raises(AppError, match="greater than maximum"):
         client.predict(0, 1000, api_name="/ogan_sample")

@@ -121,3 +121,25 @@ def test_confidence_separates_sure_samples_from_those_between_two_classes():
     assert stats["sample_confident_share"] == 0.25
     assert stats["unconfident_between_two_classes"] == pytest.approx(1 / 3)
     assert training.confidence(probs[:1])["unconfident_between_two_classes"] == 0.0
+
+
+def test_code_mixture_size_is_chosen_by_validation_likelihood_and_stored(runs):
+    model = training.train(tiny_args(3), images())
+    fitted, table = training.fit_code_mixture(model, images(200), images(60), sizes=(1, 3))
+    best = max(table, key=lambda row: row["validation_log_likelihood"])
+    assert [row["components"] for row in table] == [1, 3]
+    assert fitted.n_mixture == best["components"]
+    assert fitted.mixture_weights.sum().item() == pytest.approx(1.0, abs=1e-5)
+    torch.testing.assert_close(fitted.generator.fc.weight, model.generator.fc.weight)  # the same networks
+    codes = fitted.sample_codes(5, torch.Generator().manual_seed(0), source="mixture")
+    assert codes.shape == (5, model.n_z) and torch.isfinite(codes).all()
+
+
+def test_checkpoints_from_before_the_code_mixture_still_load(runs):
+    training.train(tiny_args(3), images())
+    path = runs / "tiny" / "checkpoint.pt"
+    state = torch.load(path, weights_only=True)
+    state["model"] = {k: v for k, v in state["model"].items() if not k.startswith("mixture_")}
+    torch.save(state, path)
+    model, info = training.load_run("tiny")
+    assert model.n_mixture == 0 and info["steps"] == 3
