@@ -88,9 +88,13 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
         ordered: bool = True,
         cutoffs: tuple[int, ...] = (300, 1500),
         rule: dict | None = None,
+        reverse: bool = False,
     ):
         super().__init__()
         self.alphabet, self.ordered, self.n_layers = alphabet, ordered, layers
+        self.reverse = (
+            reverse  # reads each line right to left (trained on reversed lines); `read` answers in text order
+        )
         self.rule = rule  # the segmentation rule chosen on validation lines (models/onlstm_parse.Rule fields)
         self.index = {ch: k + 2 for k, ch in enumerate(alphabet)}
         vocab = len(alphabet) + 2
@@ -133,6 +137,14 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
     def read(self, texts: list[str]) -> list[dict]:
         """Read lines, each after a line break, in one padded batch (the model is causal: padding at the end changes
         nothing before it). Per line: surprisal (T,) in nats and each layer's master forget gates [(T, L)]."""
+        if self.reverse:
+            return [
+                {"surprisal": r["surprisal"].flip(0), "gates": [g.flip(0) for g in r["gates"]]}
+                for r in self._read([t[::-1] for t in texts])
+            ]
+        return self._read(texts)
+
+    def _read(self, texts: list[str]) -> list[dict]:
         n = max(len(t) for t in texts)
         ids = torch.ones(n + 1, len(texts), dtype=torch.long)  # (T+1, B), id 1 = line break
         for b, text in enumerate(texts):

@@ -105,6 +105,17 @@ def test_reading_lines_in_a_padded_batch_equals_reading_each_alone():
         assert all(torch.allclose(a, b, atol=1e-6) for a, b in zip(r["gates"], alone["gates"], strict=True))
 
 
+def test_a_reverse_model_reads_right_to_left_and_answers_in_text_order():
+    forward = tiny_lm()
+    backward = CharLM(**{**forward._hub_mixin_config, "reverse": True}).eval()
+    backward.load_state_dict(forward.state_dict())
+    line = "苹果的颜色是什么"
+    (mirrored,) = forward.read([line[::-1]])
+    (r,) = backward.read([line])
+    assert torch.allclose(r["surprisal"], mirrored["surprisal"].flip(0), atol=1e-6)
+    assert all(torch.allclose(a, b.flip(0), atol=1e-6) for a, b in zip(r["gates"], mirrored["gates"], strict=True))
+
+
 def test_unknown_characters_map_to_the_unknown_id():
     assert tiny_lm().encode("苹x\n").tolist()[1:] == [0, 1]
 

@@ -20,7 +20,7 @@ LINES = [
 
 
 def args(tmp_path, **kw) -> argparse.Namespace:
-    base = dict(name="tiny", plain=False, minutes=10.0, max_chars=2000, hidden=16, layers=2, chunk=4, embed=8,
+    base = dict(name="tiny", plain=False, reverse=False, minutes=10.0, max_chars=2000, hidden=16, layers=2, chunk=4, embed=8,
                 dropout=0.0, batch=4, bptt=8, lr=3e-3, seed=0, threads=1, device="cpu", valid_every=0)  # fmt: skip
     return argparse.Namespace(**{**base, **kw})
 
@@ -55,6 +55,12 @@ def test_the_best_validation_weights_are_kept_and_evaluated(runs, tmp_path):
 def test_plain_baseline_trains_with_the_same_command(runs, tmp_path):
     model = tr.train(args(tmp_path, name="plain", plain=True, max_chars=256), {"train": LINES})
     assert not model.ordered and model.read(["苹果"])[0]["gates"] == []
+
+
+def test_a_reverse_run_trains_on_each_line_read_right_to_left(runs, tmp_path):
+    model = tr.train(args(tmp_path, name="rev", reverse=True, max_chars=256), {"train": LINES})
+    assert model.reverse and tr.load_run("rev")[0].reverse
+    assert tr.stream(model, LINES[:1]).tolist() == model.encode("\n么什是色颜的果苹").tolist()
 
 
 def test_the_split_keeps_file_order():

@@ -44,8 +44,9 @@ def make_alphabet(train: list[list[str]], min_count: int = 2) -> str:
 
 
 def stream(model: CharLM, lines: list[list[str]]) -> torch.Tensor:
-    """All lines as one id sequence, each preceded by the line break (id 1)."""
-    return model.encode("".join("\n" + "".join(words) for words in lines))
+    """All lines as one id sequence, each preceded by the line break (id 1); each line reversed for a reverse model."""
+    step = -1 if model.reverse else 1
+    return model.encode("".join("\n" + "".join(words)[::step] for words in lines))
 
 
 def batchify(ids: torch.Tensor, batch: int) -> torch.Tensor:
@@ -82,6 +83,7 @@ def parser() -> argparse.ArgumentParser:
     t = sub.add_parser("train", help="train (or resume) one run")
     t.add_argument("--name", default="onlstm")
     t.add_argument("--plain", action="store_true", help="the baseline: plain LSTM layers of the same size")
+    t.add_argument("--reverse", action="store_true", help="read each line right to left")
     t.add_argument("--minutes", type=float, default=45, help="wall-clock budget (the learning rate decays over it)")
     t.add_argument("--max-chars", type=int, default=0, help="stop after this many training characters (0: no limit)")
     t.add_argument("--hidden", type=int, default=256)
@@ -116,6 +118,7 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
         "chunk": args.chunk,
         "dropout": args.dropout,
         "ordered": not args.plain,
+        **({"reverse": True} if args.reverse else {}),  # older runs' configs have no such key
     }
     model = CharLM(**config).to(args.device)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, weight_decay=1e-6)
