@@ -442,7 +442,11 @@ with gr.Blocks() as demo:
                 0.05, MAX_NOISE_SCALE, value=1.0, step=0.05, label=I18N("ogan.scale"), info=I18N("ogan.scale_info")
             )
             sample_source = gr.Radio(
-                _choices(CODE_SOURCES), value="prior", label=I18N("ogan.source"), info=I18N("ogan.source_info")
+                _choices(CODE_SOURCES),
+                value="prior",
+                label=I18N("ogan.source"),
+                info=I18N("ogan.source_info"),
+                elem_id="ogan-source",
             )
             run_sample = gr.Button(I18N("ogan.sample"), variant="primary", elem_id="ogan-sample")
         grid = gr.Image(label=I18N("ogan.samples"), interactive=False, format="png", elem_id="ogan-grid")

@@ -57,3 +57,12 @@ def test_comparison_panel_shows_the_measured_numbers(page: Page):
     open_ogan(page)
     expect(page.locator("#ogan-compare")).to_contain_text("reconstruction class-consistency")
     expect(page.locator("#ogan-compare")).to_contain_text("ablation")
+
+
+def test_sampling_from_the_fitted_code_mixture(page: Page, shot):
+    open_ogan(page)
+    page.locator("#ogan-source").get_by_text("mixture fitted to encoded digits").click()
+    page.locator("#ogan-sample").click()
+    expect(page.locator("#ogan-grid img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#ogan-compare")).to_contain_text("codes from the mixture fitted to encoded training digits")
+    shot(page, "ogan-mixture-sample")
