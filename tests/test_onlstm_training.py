@@ -111,3 +111,25 @@ def test_seed_study_chooses_each_runs_rule_on_validation_and_scores_test(runs, t
     assert row["test_word_f1"] == pytest.approx(row["validation_word_f1"])  # the same lines: the same score
     assert 0 <= row["test_boundary_f1"] <= 1 and row["test_perplexity"] > 1
     assert row["rule"]["max_len"] in ev.MAX_LENS
+
+
+def test_pair_gap_scores_are_standardised_on_the_reference_lines():
+    from training.onlstm_pair import standardised
+
+    lines = [np.array([0.0, 1.0, 3.0]), np.array([0.0, 5.0])]
+    z = standardised(lines, lines)
+    values = np.concatenate([g[1:] for g in z])
+    assert values.mean() == pytest.approx(0.0, abs=1e-9) and values.std() == pytest.approx(1.0)
+
+
+def test_pair_of_a_forward_and_a_reverse_run_is_chosen_on_validation(runs, tmp_path, monkeypatch):
+    from training import onlstm_pair
+
+    data = {"train": LINES, "validation": LINES[:6], "test": LINES[6:12]}
+    tr.train(args(tmp_path, name="fwd", max_chars=512), data)
+    tr.train(args(tmp_path, name="bwd", reverse=True, max_chars=512), data)
+    monkeypatch.setattr(onlstm_pair, "split_lines", lambda: data)
+    result = onlstm_pair.main(["--forward", "fwd", "--backward", "bwd", "--threads", "1"])
+    assert result["chosen"] == max(result["validation"], key=lambda row: row["word_f1"])
+    assert len(result["validation"]) == len(onlstm_pair.WEIGHTS) * len(ev.MAX_LENS)
+    assert 0.0 <= result["test"]["word_f1"] <= 1.0 and result["single"]["backward"]["run"] == "bwd"
