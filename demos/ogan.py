@@ -25,7 +25,7 @@ EXAMPLES = ASSETS / "examples" / "ogan"
 SOURCES = ["drawing", "example", "seed"]
 MAX_FRAMES, MAX_SAMPLES, N_DIRECTIONS = 32, 64, 8
 MAX_NOISE_SCALE = 1.5
-CODE_SOURCES = ["prior", "mixture"]
+CODE_SOURCES = ["prior", "typical", "mixture"]
 SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
 _SEVEN = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_7.png"), id=None)'
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
@@ -178,8 +178,9 @@ def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
     Args:
         seed: any whole number from 0. n: how many digits. scale: the noise scale (above 0, at most 1.5); below 1 is the
             "truncation trick": prior codes shrink towards 0, mixture codes towards their component's centre.
-        source: "prior" (z ~ N(0, scale^2 I), what the GAN was trained on) or "mixture" (a Gaussian mixture fitted to
-            the encoder's codes of the training digits: the encoder picks where real digits live).
+        source: "prior" (z ~ N(0, scale^2 I), what the GAN was trained on), "typical" (prior samples kept only when the
+            encoder's code of the picture is as likely as a real digit's under the fitted code mixture: rejection
+            sampling) or "mixture" (codes drawn from that mixture: the encoder picks where real digits live).
     Returns:
         A grid image and JSON with the seed, the scale, the source and the codes.
     """
@@ -191,13 +192,18 @@ def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
     if source not in CODE_SOURCES:
         raise gr.Error(f"Code source must be one of {', '.join(CODE_SOURCES)}; got {str(source)[:40]!r}.")
     model = MODEL.get()
+    g = torch.Generator().manual_seed(seed)
     try:
-        z = model.sample_codes(n, torch.Generator().manual_seed(seed), scale, source)
-    except ValueError as e:  # a snapshot without a fitted mixture
+        if source == "typical":
+            z, images = model.sample_typical(n, g, scale)
+        else:
+            z = model.sample_codes(n, g, scale, source)
+            images = model.generator(z)
+    except ValueError as e:  # a snapshot without a fitted mixture, or a filter nothing passes
         raise gr.Error(str(e)) from None
     codes = np.round(z.numpy(), 5).tolist()
     result = {"seed": seed, "n": n, "scale": scale, "source": source, "codes": codes}
-    return _grid(model.generator(z).numpy()), result
+    return _grid(images.numpy()), result
 
 
 def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, pc7=0.0, pc8=0.0):
@@ -265,6 +271,7 @@ COMPARE_TEXT = {
         "real": "Real test digits the judge classifies with confidence ≥ 0.9",
         "mixture": "codes from the mixture fitted to encoded training digits ({} components): confident (smallest / largest class share)",
         "mixture_fid": "the same samples: FID in the judge's feature space",
+        "typical": "prior samples kept by the typicality filter (acceptance {:.0%}): confident (smallest / largest class share)",
         "shares": "smallest / largest class share of 10k samples",
         "fid": "FID in the judge's feature space (lower is better)",
         "mse": "reconstruction pixel MSE",
@@ -284,6 +291,7 @@ COMPARE_TEXT = {
         "real": "真实测试数字中分类器置信度 ≥ 0.9 的比例",
         "mixture": "编码取自拟合训练数字编码的混合分布（{} 个分量）：置信样本比例（最少 / 最多类别占比）",
         "mixture_fid": "同一批样本在分类器特征空间中的 FID",
+        "typical": "经典型性筛选保留的先验样本（接受率 {:.0%}）：置信样本比例（最少 / 最多类别占比）",
         "shares": "1 万个样本中最少 / 最多类别的占比",
         "fid": "分类器特征空间中的 FID（越低越好）",
         "mse": "重构像素均方误差",
@@ -298,13 +306,18 @@ COMPARE_TEXT = {
 
 
 def mixture_rows(m: dict, t: dict) -> list[str]:
-    """Table rows for the samples drawn from the fitted code mixture (O-GAN only: the ablation's codes carry no digit)."""
-    r = m.get("samples_from_code_mixture")
-    if not r:
+    """Rows for the samples that use the fitted code mixture (O-GAN only: the ablation's codes carry no digit)."""
+    r, typ = m.get("samples_from_code_mixture"), m.get("samples_typical")
+    if not r or not typ:
         return []
-    share = f"{r['sample_confident_share']:.1%} ({r['class_share_min']:.1%} / {r['class_share_max']:.1%})"
+
+    def share(x: dict) -> str:
+        return f"{x['sample_confident_share']:.1%} ({x['class_share_min']:.1%} / {x['class_share_max']:.1%})"
+
     return [
-        f"| {t['mixture'].format(r['components'])} | {share} | – |",
+        f"| {t['typical'].format(typ['acceptance'])} | {share(typ)} | – |",
+        f"| {t['mixture_fid']} | {typ['fid_judge_features']:.2f} | – |",
+        f"| {t['mixture'].format(r['components'])} | {share(r)} | – |",
         f"| {t['mixture_fid']} | {r['fid_judge_features']:.2f} | – |",
     ]
 

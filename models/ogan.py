@@ -114,6 +114,8 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         self.register_buffer("mixture_weights", torch.zeros(n_mixture))  # (K,)
         self.register_buffer("mixture_means", torch.zeros(n_mixture, n_z))  # (K, n_z)
         self.register_buffer("mixture_scale_tril", torch.zeros(n_mixture, n_z, n_z))  # (K, n_z, n_z)
+        # a sample is "typical" when its code is as likely as those of 95% of held-out real digits (evaluation fills it)
+        self.register_buffer("mixture_threshold", torch.tensor(float("-inf")))
 
     def critic(self, x: torch.Tensor) -> torch.Tensor:
         """D(x) = avg(E(x)), (B,)"""
@@ -131,12 +133,40 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         if source == "prior":
             return scale * torch.randn(n, self.n_z, generator=generator)
         if source == "mixture":
-            if self.n_mixture == 0 or float(self.mixture_weights.sum()) == 0:
-                raise ValueError("this model has no fitted code mixture (python -m training.ogan evaluate fits one)")
+            self._require_mixture()
             return code_mixture.sample(
                 self.mixture_weights, self.mixture_means, self.mixture_scale_tril, n, generator, scale
             )
         raise ValueError(f"unknown code source {source!r}: use 'prior' or 'mixture'")
+
+    def _require_mixture(self) -> None:
+        if self.n_mixture == 0 or float(self.mixture_weights.sum()) == 0:
+            raise ValueError("this model has no fitted code mixture (python -m training.ogan evaluate fits one)")
+
+    @torch.no_grad()
+    def code_log_density(self, x: torch.Tensor) -> torch.Tensor:
+        """log p(0.9 N(E(x))) under the fitted code mixture, (B,): how much x's code looks like a real digit's."""
+        self._require_mixture()
+        return code_mixture.log_prob(self.encode(x), self.mixture_weights, self.mixture_means, self.mixture_scale_tril)
+
+    @torch.no_grad()
+    def sample_typical(
+        self, n: int, generator: torch.Generator, scale: float = 1.0, batch: int = 500, max_draws: int = 100_000
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Rejection sampling: prior samples G(z) whose code log-density reaches `mixture_threshold`, the first n of
+        them in draw order. Returns codes (n, n_z) and images (n, 1, 28, 28)."""
+        self._require_mixture()
+        codes, images, drawn = [], [], 0
+        while sum(len(c) for c in codes) < n:
+            if drawn >= max_draws:
+                raise ValueError(f"fewer than {n} of {drawn} samples passed the typicality filter")
+            z = self.sample_codes(batch, generator, scale)
+            x = self.generator(z)
+            keep = self.code_log_density(x) >= self.mixture_threshold
+            codes.append(z[keep])
+            images.append(x[keep])
+            drawn += batch
+        return torch.cat(codes)[:n], torch.cat(images)[:n]
 
     @torch.no_grad()
     def reconstruct(self, x: torch.Tensor) -> torch.Tensor:

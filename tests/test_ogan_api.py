@@ -155,8 +155,16 @@ def test_mixture_codes_differ_from_prior_codes_and_are_reproducible(client):
     assert not np.allclose(a["codes"], prior["codes"])
 
 
+def test_typical_samples_are_reproducible_prior_codes(client):
+    _, a = client.predict(5, 4, 1.0, "typical", api_name="/ogan_sample")
+    _, b = client.predict(5, 4, 1.0, "typical", api_name="/ogan_sample")
+    assert a == b and a["source"] == "typical" and len(a["codes"]) == 4
+    _, mixture = client.predict(5, 4, 1.0, "mixture", api_name="/ogan_sample")
+    assert not np.allclose(a["codes"], mixture["codes"])
+
+
 def test_an_unknown_code_source_is_refused():
-    with pytest.raises(gr.Error, match="Code source must be one of prior, mixture"):
+    with pytest.raises(gr.Error, match="Code source must be one of prior, typical, mixture"):
         ogan_sample(5, 3, 1.0, "uniform")
 
 

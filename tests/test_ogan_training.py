@@ -125,7 +125,7 @@ def test_confidence_separates_sure_samples_from_those_between_two_classes():
 
 def test_code_mixture_size_is_chosen_by_validation_likelihood_and_stored(runs):
     model = training.train(tiny_args(3), images())
-    fitted, table = training.fit_code_mixture(model, images(200), images(60), sizes=(1, 3))
+    fitted, table, thresholds = training.fit_code_mixture(model, images(200), images(60), sizes=(1, 3))
     best = max(table, key=lambda row: row["validation_log_likelihood"])
     assert [row["components"] for row in table] == [1, 3]
     assert fitted.n_mixture == best["components"]
@@ -133,6 +133,42 @@ def test_code_mixture_size_is_chosen_by_validation_likelihood_and_stored(runs):
     torch.testing.assert_close(fitted.generator.fc.weight, model.generator.fc.weight)  # the same networks
     codes = fitted.sample_codes(5, torch.Generator().manual_seed(0), source="mixture")
     assert codes.shape == (5, model.n_z) and torch.isfinite(codes).all()
+    assert list(thresholds) == [str(q) for q in training.TYPICAL_QUANTILES]
+    assert fitted.mixture_threshold.item() == pytest.approx(thresholds[str(training.TYPICAL_QUANTILE)])
+
+
+def test_typical_samples_all_reach_the_threshold_and_are_reproducible(runs):
+    model = training.train(tiny_args(3), images())
+    fitted, _, _ = training.fit_code_mixture(model, images(200), images(60), sizes=(2,))
+    z, x = fitted.sample_typical(20, torch.Generator().manual_seed(0), batch=50)
+    again, _ = fitted.sample_typical(20, torch.Generator().manual_seed(0), batch=50)
+    assert z.shape == (20, model.n_z) and x.shape == (20, 1, 28, 28) and torch.equal(z, again)
+    assert (fitted.code_log_density(x) >= fitted.mixture_threshold).all()
+    torch.testing.assert_close(fitted.generator(z), x)
+
+
+def test_typicality_filter_refuses_when_nothing_passes(runs):
+    model = training.train(tiny_args(3), images())
+    fitted, _, _ = training.fit_code_mixture(model, images(200), images(60), sizes=(2,))
+    fitted.mixture_threshold.fill_(float("inf"))
+    with pytest.raises(ValueError, match="passed the typicality filter"):
+        fitted.sample_typical(5, torch.Generator().manual_seed(0), batch=50, max_draws=200)
+
+
+def test_measure_reports_the_typicality_filter_at_each_quantile(runs):
+    from training.judge import load_judge, predict
+
+    model = training.train(tiny_args(3), images())
+    fitted, _, _ = training.fit_code_mixture(model, images(200), images(60), sizes=(2,))
+    fitted.mixture_threshold.fill_(-1e9)  # a tiny untrained model: let every sample pass
+    judge = load_judge(Path("assets/weights/mnist-judge"))
+    x = images(50)
+    _, features = predict(judge, x)
+    m = training.measure(fitted, judge, x, np.zeros(50, dtype=int), features.numpy().astype(np.float64), 200,
+                         thresholds={"all": -1e9})  # fmt: skip
+    assert m["samples_typical"]["acceptance"] == 1.0
+    assert m["samples_typical_by_quantile"]["all"]["acceptance"] == 1.0
+    assert m["samples_typical"]["sample_confident_share"] == m["sample_confident_share"]
 
 
 def test_checkpoints_from_before_the_code_mixture_still_load(runs):
