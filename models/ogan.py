@@ -154,7 +154,8 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         self, n: int, generator: torch.Generator, scale: float = 1.0, batch: int = 500, max_draws: int = 100_000
     ) -> tuple[torch.Tensor, torch.Tensor]:
         """Rejection sampling: prior samples G(z) whose code log-density reaches `mixture_threshold`, the first n of
-        them in draw order. Returns codes (n, n_z) and images (n, 1, 28, 28)."""
+        them in draw order (the same codes for any `batch` whose batch * n_z is a multiple of 16: torch draws normal
+        numbers 16 at a time). Returns codes (n, n_z) and images (n, 1, 28, 28)."""
         self._require_mixture()
         codes, images, drawn = [], [], 0
         while sum(len(c) for c in codes) < n:
