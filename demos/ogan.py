@@ -173,7 +173,8 @@ def ogan_interpolate(
 
 
 def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
-    """Sample n digits (1..64) with a seed, from codes drawn from the prior or from the fitted code mixture.
+    """Sample n digits (1..64) with a seed: prior codes, only the prior samples the encoder finds typical, or codes
+    drawn from the mixture fitted to the encoder's codes of real digits.
 
     Args:
         seed: any whole number from 0. n: how many digits. scale: the noise scale (above 0, at most 1.5); below 1 is the
@@ -195,7 +196,8 @@ def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
     g = torch.Generator().manual_seed(seed)
     try:
         if source == "typical":
-            z, images = model.sample_typical(n, g, scale, batch=2 * n)  # about 70% pass: mostly one round
+            # at σ = 1 about 70% pass, so mostly one round; give up after 50 rounds (tiny σ can pass almost none)
+            z, images = model.sample_typical(n, g, scale, batch=2 * n, max_draws=100 * n)
         else:
             z = model.sample_codes(n, g, scale, source)
             images = model.generator(z)
