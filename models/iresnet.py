@@ -60,6 +60,7 @@ class Residual(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return x + self.g(x)
 
+    @torch.no_grad()  # never differentiated: without this, a model with gradients on records every iteration
     def inverse(self, y: torch.Tensor, iterations: int = 100, tol: float = 1e-6) -> tuple[torch.Tensor, list[float]]:
         """Fixed point x = y - g(x), starting from x_0 = y; returns x and the step sizes ||x_{k+1} - x_k||_inf."""
         x, steps = y.clone(), []
