@@ -37,22 +37,8 @@ tail -n 3 runs/logs/*.log
 
 [[ -z ${OUT:-} ]] && exit 0
 # At most 8 files of 16 MiB come back: one per run, weights only (no optimiser state), and the logs.
-$PY - "$OUT" $OGAN_RUNS -- $SEEDS <<'EOF'
-import sys
-from pathlib import Path
-
-import torch
-
-out, args = Path(sys.argv[1]), sys.argv[2:]
-split = args.index("--")
-for name in args[:split]:
-    state = torch.load(f"runs/{name}/checkpoint.pt", weights_only=True, map_location="cpu")
-    state.pop("opt")
-    torch.save(state, out / f"{name}.pt")
-for seed in args[split + 1 :]:
-    path = Path(f"runs/onlstm-gs{seed}/best.pt")
-    if path.is_file():
-        torch.save(torch.load(path, weights_only=True, map_location="cpu"), out / f"onlstm-gs{seed}.pt")
-EOF
+slim() { $PY -c "from pathlib import Path; from training.checkpoint import slim; slim(Path('$1'), Path('$2'), half=False)"; }
+for name in $OGAN_RUNS; do slim "runs/$name/checkpoint.pt" "$OUT/$name.pt"; done
+for s in $SEEDS; do [[ -f runs/onlstm-gs$s/best.pt ]] && slim "runs/onlstm-gs$s/best.pt" "$OUT/onlstm-gs$s.pt"; done
 tar czf "$OUT/logs.tgz" runs/logs
 ls -la "$OUT"

@@ -37,3 +37,10 @@ def test_slim_weights_are_float16_and_load_back_to_within_its_rounding(tmp_path)
     again.load_state_dict(state["model"])
     assert again.weight.dtype == torch.float32
     torch.testing.assert_close(again.weight, model.weight, atol=1e-3, rtol=1e-3)
+
+
+def test_slim_can_keep_float32(tmp_path):
+    model = make_checkpoint(tmp_path / "checkpoint.pt")
+    slim(tmp_path / "checkpoint.pt", tmp_path / "slim.pt", half=False)
+    state = torch.load(tmp_path / "slim.pt", weights_only=True)
+    assert "opt" not in state and torch.equal(state["model"]["weight"], model.weight)

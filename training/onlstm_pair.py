@@ -31,6 +31,11 @@ def gaps(sig: list[dict], layer: int, direction: str) -> list[np.ndarray]:
     return [np.asarray(gap_scores(list(s["distances"][layer]), direction)) for s in sig]
 
 
+def gaps_of(sig: dict, rule) -> dict[str, list[np.ndarray]]:
+    """Each split's gap scores under one model's chosen layer and reading."""
+    return {k: gaps(lines, rule.layer, rule.direction) for k, lines in sig.items()}
+
+
 def standardised(lines: list[np.ndarray], reference: list[np.ndarray]) -> list[np.ndarray]:
     """Gap scores minus the reference lines' mean, over their spread (gaps[0] is no gap and is left out)."""
     values = np.concatenate([g[1:] for g in reference])
@@ -63,11 +68,10 @@ def main(argv: list[str] | None = None) -> dict:
             "rule": vars(rule),
             "test": score(split["test"], [rule.segment(t, s) for t, s in zip(texts["test"], sig["test"], strict=True)]),
         }
-    by_split = {}
-    for k in texts:
-        parts = [gaps(runs[r][1][k], runs[r][0].layer, runs[r][0].direction) for r in ("forward", "backward")]
-        refs = [gaps(runs[r][1]["validation"], runs[r][0].layer, runs[r][0].direction) for r in ("forward", "backward")]
-        by_split[k] = [standardised(a, ref) for a, ref in zip(parts, refs, strict=True)]
+    chosen = {r: gaps_of(runs[r][1], runs[r][0]) for r in ("forward", "backward")}  # split -> gap lines, per model
+    by_split = {
+        k: [standardised(chosen[r][k], chosen[r]["validation"]) for r in ("forward", "backward")] for k in texts
+    }
 
     def combined(k: str, w: float) -> list[np.ndarray]:
         f, b = by_split[k]
