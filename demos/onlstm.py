@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from demos.common import ASSETS, TORCH, article_header, lazy, markdown, parse_number
 from demos.i18n import EN, I18N, ZH
 from models import hub
-from models.onlstm_parse import Rule, build_tree, depth_cuts, gap_scores, pieces, split_until_short
+from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
 
 MAX_SENTENCE, MAX_TEXT = 200, 2000  # characters: longer text is split into sentences; beyond MAX_TEXT it is refused
 MAX_LEN_CHOICES = 8
@@ -28,13 +28,14 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 API_EXAMPLES = {"/onlstm_parse": {"text": "'苹果的颜色是什么'"}, "/onlstm_gates": {"text": "'爱真的需要勇气'"}}
 
 
-def _load():
+def _load(name: str = "onlstm-peoples-daily"):
     from models.onlstm import CharLM
 
-    return hub.load(CharLM, "onlstm-peoples-daily").requires_grad_(False)
+    return hub.load(CharLM, name).requires_grad_(False)
 
 
 MODEL = lazy(_load)
+REVERSE = lazy(lambda: _load("onlstm-peoples-daily-reverse"))  # reads right to left; its distances join the forward's
 
 
 def validated_rule() -> dict:
@@ -47,28 +48,35 @@ def validated_rule() -> dict:
 RESULTS_TEXT = {
     "en": {
         "head": "| method (test lines) | word P | word R | word F1 | boundary F1 |",
-        "onlstm": "ON-LSTM tree, layer {layer} ('{direction}' reading), pieces ≤ {max_len} characters",
-        "lstm": "plain LSTM of the same size, split at its surprisal",
-        "own": "the same ON-LSTM, split at its surprisal",
+        "onlstm": "ON-LSTM trees from both reading directions: the validated gap score, pieces ≤ {max_len} characters",
+        "alone": "the forward ON-LSTM alone: layer {layer} ('{direction}' reading), pieces ≤ {max_len} characters",
+        "lstm": "plain LSTMs of the same size, both directions, split at their surprisal (combined the same way)",
+        "lstm_alone": "the forward plain LSTM alone, split at its surprisal",
+        "own": "the forward ON-LSTM, split at its surprisal",
         "every": "every character a word",
         "random": "random split with the true number of words",
-        "notes": "{lines} test lines ({chars:,} characters), never trained on. Test perplexity {ppl:.0f} per character "
-        "(plain LSTM {lstm_ppl:.0f}). Training on one core: {minutes} minutes, {train_chars:,} characters (plain "
-        "LSTM: {lstm_minutes} minutes, {lstm_chars:,} characters: the fused LSTM is faster, so it read more in less time). {vocab:.1%} of the distinct multi-character words it induces "
-        "are words of the corpus' gold vocabulary. Published unsupervised segmenters reach about 0.73–0.80 word F1 on "
-        "PKU with far larger corpora.",
+        "notes": "{lines} test lines ({chars:,} characters), never trained on. The gap score is {rule}; its weights "
+        "and the piece length were chosen on the validation lines. Test perplexity per character {ppl:.0f} reading left "
+        "to right, {rev_ppl:.0f} right to left (plain LSTM {lstm_ppl:.0f}). Training characters: {train_chars:,} and "
+        "{rev_chars:,} for the two ON-LSTMs, {lstm_chars:,} for each plain LSTM (the fused LSTM is faster, so it read "
+        "more in less time). {vocab:.1%} of the distinct multi-character words induced are words of the corpus' gold "
+        "vocabulary. Published unsupervised segmenters reach about 0.73–0.80 word F1 on PKU with far larger corpora.",
         "missing": "No measurements: the snapshot has no metrics.json.",
     },
     "zh": {
         "head": "| 方法（测试句） | 词准确率 | 词召回率 | 词 F1 | 边界 F1 |",
-        "onlstm": "ON-LSTM 树，第 {layer} 层（“{direction}”读法），每段不超过 {max_len} 字",
-        "lstm": "同样大小的普通 LSTM，按惊异度切分",
-        "own": "同一个 ON-LSTM，按惊异度切分",
+        "onlstm": "两个阅读方向的 ON-LSTM 树：验证集选出的间隙得分，每段不超过 {max_len} 字",
+        "alone": "只用正向 ON-LSTM：第 {layer} 层（“{direction}”读法），每段不超过 {max_len} 字",
+        "lstm": "同样大小的普通 LSTM，两个方向，按惊异度切分（同样方式组合）",
+        "lstm_alone": "只用正向普通 LSTM，按惊异度切分",
+        "own": "正向 ON-LSTM，按惊异度切分",
         "every": "每个字单独成词",
         "random": "按真实词数随机切分",
-        "notes": "{lines} 个测试句（{chars:,} 字），从未参与训练。测试困惑度每字 {ppl:.0f}（普通 LSTM {lstm_ppl:.0f}）。"
-        "单核训练：{minutes} 分钟，{train_chars:,} 字（普通 LSTM：{lstm_minutes} 分钟，{lstm_chars:,} 字：融合实现更快，用更少的时间读了更多字）。诱导出的不同多字词中有 "
-        "{vocab:.1%} 属于语料的标准词表。已发表的无监督分词方法在 PKU 上的词 F1 约为 0.73–0.80，所用语料大得多。",
+        "notes": "{lines} 个测试句（{chars:,} 字），从未参与训练。间隙得分为 {rule}；权重和每段长度都在验证集上选定。"
+        "每字测试困惑度：从左到右 {ppl:.0f}，从右到左 {rev_ppl:.0f}（普通 LSTM {lstm_ppl:.0f}）。训练字数：两个 ON-LSTM "
+        "分别 {train_chars:,} 和 {rev_chars:,}，每个普通 LSTM {lstm_chars:,}（融合实现更快，用更少的时间读了更多字）。"
+        "诱导出的不同多字词中有 {vocab:.1%} 属于语料的标准词表。已发表的无监督分词方法在 PKU 上的词 F1 约为 0.73–0.80，"
+        "所用语料大得多。",
         "missing": "没有可用的指标：快照中缺少 metrics.json。",
     },
 }
@@ -85,12 +93,14 @@ def results_markdown(lang: str = "en") -> str:
     def row(name: str, r: dict) -> str:
         return f"| {name} | {r['word_precision']:.3f} | {r['word_recall']:.3f} | {r['word_f1']:.3f} | {r['boundary_f1']:.3f} |"
 
-    base = m["plain_lstm_surprisal"]
+    base, alone = m["plain_lstm_surprisal"], m["onlstm_forward_alone"]
     lines = [
         t["head"],
         "|---|---|---|---|---|",
         row("**" + t["onlstm"].format(**m["rule"]) + "**", m["onlstm"]),
+        row(t["alone"].format(**alone["rule"]), alone),
         row(t["lstm"], base),
+        row(t["lstm_alone"], m["plain_lstm_forward_alone"]),
         row(t["own"], m["onlstm_own_surprisal"]),
         row(t["every"], m["every_character"]),
         row(t["random"], m["random_split_true_count"]),
@@ -98,11 +108,12 @@ def results_markdown(lang: str = "en") -> str:
         t["notes"].format(
             lines=m["test_lines"],
             chars=m["test_characters"],
+            rule=Combination.from_dict(m["rule"]).describe(),
             ppl=m["test_perplexity"],
+            rev_ppl=m["reverse_onlstm"]["test_perplexity"],
             lstm_ppl=base["test_perplexity"],
-            minutes=m["minutes"],
             train_chars=m["chars"],
-            lstm_minutes=base["minutes"],
+            rev_chars=m["reverse_onlstm"]["chars"],
             lstm_chars=base["chars"],
             vocab=m["induced_multichar_words_in_gold_vocabulary_distinct"],
         ),
@@ -134,9 +145,10 @@ def sentences(text) -> list[str]:
     return out
 
 
-def _layer(model, layer) -> int:
+def _layer(model, layer) -> int | None:
+    """None (empty input): the validated combination of both models' layers; else one forward layer."""
     if layer is None or layer == "":
-        return model.rule["layer"]
+        return None
     return int(parse_number(layer, "Layer", 0, model.n_layers - 1, integer=True))
 
 
@@ -192,7 +204,7 @@ def _highlight(words_per_sentence: list[list[str]]) -> list[tuple[str, str | Non
     return out
 
 
-def _distance_plot(parts: list[str], distances: list[np.ndarray], cuts: list[list[int]]) -> go.Figure:
+def _signal_plot(parts: list[str], distances: list[np.ndarray], cuts: list[list[int]], title: str) -> go.Figure:
     chars = [ch for s in parts for ch in s]
     values = np.concatenate(distances)
     starts = {sum(map(len, parts[:k])) + c for k, cs in enumerate(cuts) for c in [0, *cs]}
@@ -202,7 +214,7 @@ def _distance_plot(parts: list[str], distances: list[np.ndarray], cuts: list[lis
         height=260,
         margin=dict(l=40, r=10, t=10, b=40),
         xaxis=dict(tickmode="array", tickvals=list(range(len(chars))), ticktext=chars, tickangle=0),
-        yaxis_title="d = 1 − mean(f̃)",
+        yaxis_title=title,
         bargap=0.15,
     )
     return fig
@@ -231,39 +243,44 @@ def _gold_score(gold, parts: list[str], words: list[list[str]]) -> tuple[list, s
 
 
 def onlstm_parse(text, max_len=None, layer=None, gold=""):
-    """Induce a binary tree and word boundaries for each sentence from the ON-LSTM's master forget gates.
+    """Induce a binary tree and word boundaries for each sentence from the ON-LSTMs' master forget gates.
 
     Args:
         text: Chinese text, at most 2000 characters; split into sentences of at most 200 characters.
         max_len: granularity: split top-down until pieces have at most this many characters (1-8); empty = the rule
             chosen on the validation lines.
-        layer: which layer's distances build the tree (0 = bottom); empty = the validated one.
+        layer: empty = the validated gap score (a weighted sum of the standardised distances of the forward model's
+            and the right-to-left model's layers); 0-2 = that forward layer's distances alone (0 = bottom).
         gold: optional gold segmentation of the same text, words separated by spaces, to score against.
     Returns:
-        Tree drawings (HTML), the distances as a bar chart, the words, the gold words (if given), a score line, and
-        JSON: per sentence the tree (nested lists), the distances of every layer, and the words for every max_len
-        and for the tree cut at depths 1-6.
+        Tree drawings (HTML), the gap scores (or the layer's distances) as a bar chart, the words, the gold words (if
+        given), a score line, and JSON: per sentence the tree (nested lists), the gap scores, the distances of every
+        layer of both models, and the words for every max_len and for the tree cut at depths 1-6.
     """
     model = MODEL.get()
     parts = sentences(text)
     k = _layer(model, layer)
     m = model.rule["max_len"] if max_len in (None, "") else parse_number(max_len, "Granularity", 1, 8, integer=True)
-    direction = _direction(model, k)
-    read = _read(model, parts)
-    svgs, words, cuts, out = [], [], [], []
-    for s, r in zip(parts, read, strict=True):
-        d = [1 - g.mean(dim=1).numpy() for g in r["gates"]]
-        gaps = gap_scores(d[k].tolist(), direction)
+    combination = Combination.from_dict(model.rule)
+    rule = Combination(combination.terms, m) if k is None else Rule(k, model.rule["directions"][k], m)
+    signals = {"forward": _read(model, parts), "reverse": REVERSE.get().read(parts)}
+    svgs, words, cuts, shown, out = [], [], [], [], []
+    for i, s in enumerate(parts):
+        sig = {reader: _as_arrays(signals[reader][i]) for reader in signals}
+        gaps = rule.gaps(sig) if k is None else rule.gaps(sig["forward"])
         tree = build_tree(list(s), gaps)
         c = split_until_short(gaps, m)
         svgs.append(tree_svg(tree))
         words.append(pieces(s, c))
         cuts.append(c)
+        shown.append(np.array(gaps) if k is None else sig["forward"]["distances"][k])
         out.append(
             {
                 "text": s,
                 "tree": tree,
-                "distances": [[round(float(v), 4) for v in layer_d] for layer_d in d],
+                "gap_scores": [round(float(v), 4) for v in gaps],
+                "distances": [[round(float(v), 4) for v in d] for d in sig["forward"]["distances"]],
+                "reverse_distances": [[round(float(v), 4) for v in d] for d in sig["reverse"]["distances"]],
                 "words_by_max_len": {
                     str(n): pieces(s, split_until_short(gaps, n)) for n in range(1, MAX_LEN_CHOICES + 1)
                 },
@@ -271,11 +288,17 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
             }
         )
     gold_hl, gold_line, gold_scores = _gold_score(gold, parts, words)
-    rule = Rule(k, direction, m)
-    result = {"rule": vars(rule), "validated_rule": model.rule, "sentences": out, "gold_scores": gold_scores}
+    used = rule.to_dict() if k is None else vars(rule)
+    result = {"rule": used, "validated_rule": model.rule, "sentences": out, "gold_scores": gold_scores}
     trees = '<div class="onlstm-trees">' + "".join(svgs) + "</div>"
-    dists = [np.array(o["distances"][k]) for o in out]
-    return trees, _distance_plot(parts, dists, cuts), _highlight(words), gold_hl, gold_line, result
+    title = "gap score before the character" if k is None else f"d = 1 − mean(f̃), layer {k}"
+    return trees, _signal_plot(parts, shown, cuts, title), _highlight(words), gold_hl, gold_line, result
+
+
+def _as_arrays(r: dict) -> dict:
+    from models.onlstm import distance
+
+    return {"surprisal": r["surprisal"].numpy(), "distances": [distance(g).numpy() for g in r["gates"]]}
 
 
 def onlstm_gates(text, layer=None):
@@ -283,13 +306,14 @@ def onlstm_gates(text, layer=None):
 
     Args:
         text: Chinese text (the first sentence, at most 200 characters, is shown).
-        layer: which layer (0 = bottom); empty = the validated one.
+        layer: which layer (0 = bottom); empty = the forward layer that segments best alone.
     Returns:
         A heat-map (levels x characters), box plots of the distances per layer for this text, and JSON with the gates.
     """
     model = MODEL.get()
     s = sentences(text)[0]
     k = _layer(model, layer)
+    k = model.rule["layer"] if k is None else k
     r = _read(model, [s])[0]
     gates = r["gates"][k].numpy()  # (T, L)
     heat = go.Figure(go.Heatmap(z=gates.T, x=list(range(len(s))), colorscale="Viridis", zmin=0, zmax=1))
@@ -343,7 +367,7 @@ with gr.Blocks() as demo:
             gold = gr.Textbox("", label=I18N("onlstm.gold"), lines=1, max_lines=4, elem_id="onlstm-gold")
         with gr.Column(scale=1, min_width=240):
             max_len = gr.Slider(1, MAX_LEN_CHOICES, value=RULE["max_len"], step=1, label=I18N("onlstm.max_len"))
-            layer = gr.Number(value=RULE["layer"], precision=0, label=I18N("onlstm.layer"))
+            layer = gr.Number(value=None, precision=0, label=I18N("onlstm.layer"), elem_id="onlstm-layer")
             parse = gr.Button(I18N("onlstm.parse"), variant="primary", elem_id="onlstm-parse")
     trees = gr.HTML(elem_id="onlstm-trees")
     words = gr.HighlightedText(
@@ -409,4 +433,5 @@ if __name__ == "__main__":
     from demos.common import launch_kwargs
 
     MODEL.start()
+    REVERSE.start()
     demo.launch(**launch_kwargs())

@@ -53,6 +53,12 @@ REGISTRY: dict[str, WeightsEntry] = {
         "Character-level ON-LSTM on the People's Daily 1998",
         "models.onlstm:CharLM",
     ),
+    "onlstm-peoples-daily-reverse": WeightsEntry(
+        "scientific-spaces-explorables/onlstm-peoples-daily-reverse",
+        "main",
+        "The same ON-LSTM reading each line right to left",
+        "models.onlstm:CharLM",
+    ),
     "iresnet-mnist": WeightsEntry(
         "scientific-spaces-explorables/iresnet-mnist",
         "main",

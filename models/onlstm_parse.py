@@ -5,12 +5,17 @@ A *gap score* rates the boundary before each character: gaps[k] for the boundary
 readings: `start` (a high d_t means character t begins a new unit: gaps[k] = d_k) and `end` (a high d_t means the
 unit closes after character t: gaps[k] = d_{k-1}). Which one holds depends on the layer and is chosen on held-out
 lines. A plain language model's surprisal of character k reads as `start`.
+
+A *combination* adds several such signals, each standardised, with weights: the distances of every layer of a model
+reading left to right and of one reading right to left (which sees what follows a gap), in both readings.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+
+import numpy as np
 
 Tree = str | list  # a leaf (a piece of text) or [left, right]
 
@@ -61,9 +66,12 @@ class Rule:
     direction: str
     max_len: int
 
-    def segment(self, text: str, signals: dict) -> list[str]:
+    def gaps(self, signals: dict) -> list[float]:
         signal = signals["surprisal"] if self.layer < 0 else signals["distances"][self.layer]
-        return pieces(text, split_until_short(gap_scores(signal, self.direction), self.max_len))
+        return gap_scores(list(signal), self.direction)
+
+    def segment(self, text: str, signals: dict) -> list[str]:
+        return pieces(text, split_until_short(self.gaps(signals), self.max_len))
 
 
 def depth_cuts(tree: Tree, depth: int, offset: int = 0) -> list[int]:
@@ -77,3 +85,56 @@ def depth_cuts(tree: Tree, depth: int, offset: int = 0) -> list[int]:
 
 def flatten(tree: Tree) -> str:
     return tree if isinstance(tree, str) else "".join(flatten(t) for t in tree)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One signal of a combination: a reader's ('forward' or 'reverse' model) layer distance (layer -1: surprisal) in
+    one reading, standardised with the validation lines' `mean` and `std`, times `weight`."""
+
+    reader: str
+    layer: int
+    direction: str
+    weight: float
+    mean: float = 0.0
+    std: float = 1.0
+
+    def standardised(self, signals: dict) -> np.ndarray:
+        s = signals[self.reader]
+        raw = s["surprisal"] if self.layer < 0 else s["distances"][self.layer]
+        return (np.asarray(gap_scores(list(raw), self.direction), dtype=np.float64) - self.mean) / self.std
+
+
+@dataclass(frozen=True)
+class Combination:
+    """Gap scores as a weighted sum of standardised signals; words are pieces of at most `max_len` characters.
+    `signals` maps each reader to its per-character signals ({"surprisal": (T,), "distances": [(T,) per layer]})."""
+
+    terms: tuple[Term, ...]
+    max_len: int
+
+    def gaps(self, signals: dict) -> list[float]:
+        total = sum(t.weight * t.standardised(signals) for t in self.terms)
+        return [0.0, *total[1:].tolist()]
+
+    def segment(self, text: str, signals: dict) -> list[str]:
+        return pieces(text, split_until_short(self.gaps(signals), self.max_len))
+
+    @property
+    def readers(self) -> set[str]:
+        return {t.reader for t in self.terms}
+
+    def describe(self) -> str:
+        """'0.75 × forward layer 2 (end) − 1.35 × forward layer 1 (start) + …'"""
+        parts = []
+        for t in self.terms:
+            signal = "surprisal" if t.layer < 0 else f"layer {t.layer}"
+            parts.append(f"{'−' if t.weight < 0 else '+'} {abs(t.weight):g} × {t.reader} {signal} ({t.direction})")
+        return " ".join(parts).removeprefix("+ ")
+
+    def to_dict(self) -> dict:
+        return {"terms": [asdict(t) for t in self.terms], "max_len": self.max_len}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Combination:
+        return cls(tuple(Term(**t) for t in d["terms"]), int(d["max_len"]))

@@ -103,6 +103,12 @@ def test_shipped_snapshot_fits_the_size_budget(name):
     assert size <= 15 * 2**20, f"{name}: {size / 2**20:.1f} MB"
 
 
+def test_the_onlstm_tab_weights_fit_15_mb_together():
+    names = [n for n in hub.REGISTRY if n.startswith("onlstm-")]
+    size = sum(p.stat().st_size for n in names for p in hub.bundled_dir(n).iterdir())
+    assert len(names) == 2 and size <= 15 * 2**20, f"{size / 2**20:.1f} MB"
+
+
 def test_the_iresnet_tab_weights_fit_20_mb_together():
     names = [n for n in hub.REGISTRY if n.startswith("iresnet-")]
     size = sum(p.stat().st_size for n in names for p in hub.bundled_dir(n).iterdir())

@@ -23,6 +23,14 @@ def test_parse_returns_a_tree_over_every_character_and_words_that_rebuild_the_te
     assert result["rule"]["max_len"] == result["validated_rule"]["max_len"]
 
 
+def test_default_tree_comes_from_both_reading_directions(client):
+    *_, result = parse(client, "中国人民站起来了")
+    (sentence,) = result["sentences"]
+    assert {t["reader"] for t in result["rule"]["terms"]} == {"forward", "reverse"}
+    assert len(sentence["gap_scores"]) == 8 and sentence["gap_scores"][0] == 0.0
+    assert len(sentence["reverse_distances"]) == 3 and all(len(d) == 8 for d in sentence["reverse_distances"])
+
+
 def test_granularity_bounds_the_length_of_every_word(client):
     *_, result = parse(client, "中国人民站起来了，世界和平发展", max_len=3)
     for sentence in result["sentences"]:

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.onlstm_parse import Rule, build_tree, depth_cuts, flatten, gap_scores, pieces, split_until_short
+from models.onlstm_parse import (
+    Combination,
+    Rule,
+    Term,
+    build_tree,
+    depth_cuts,
+    flatten,
+    gap_scores,
+    pieces,
+    split_until_short,
+)
 
 
 def test_start_reading_puts_a_characters_distance_before_it():
@@ -50,3 +60,24 @@ def test_rule_reads_the_chosen_signal():
     assert Rule(-1, "start", 2).segment("abcd", signals) == ["ab", "cd"]
     assert Rule(1, "end", 2).segment("abcd", signals) == ["ab", "cd"]
     assert Rule(1, "start", 3).segment("abcd", signals) == ["a", "bcd"]
+
+
+def test_combination_adds_the_standardised_signals_of_both_readers():
+    signals = {
+        "forward": {"surprisal": [0.0] * 4, "distances": [[0.1, 0.9, 0.1, 0.1]]},
+        "reverse": {"surprisal": [1.0, 2.0, 3.0, 4.0], "distances": []},
+    }
+    combination = Combination(
+        (Term("forward", 0, "end", 2.0, mean=0.5, std=0.5), Term("reverse", -1, "start", -1.0, mean=3.0, std=1.0)),
+        max_len=2,
+    )
+    # forward, end reading: [0, 0.1, 0.9, 0.1] -> standardised [., -0.8, 0.8, -0.8]; reverse: [., 2, 3, 4] -> [., -1, 0, 1]
+    assert combination.gaps(signals) == pytest.approx([0.0, 2 * -0.8 + 1.0, 2 * 0.8, 2 * -0.8 - 1.0])
+    assert combination.segment("abcd", signals) == ["ab", "cd"]
+
+
+def test_combination_survives_its_dict_form_and_reads_as_a_formula():
+    combination = Combination((Term("forward", 2, "end", 0.75, 0.2, 0.01), Term("reverse", 0, "start", -1.35)), 2)
+    assert Combination.from_dict(combination.to_dict()) == combination
+    assert combination.describe() == "0.75 × forward layer 2 (end) − 1.35 × reverse layer 0 (start)"
+    assert combination.readers == {"forward", "reverse"}

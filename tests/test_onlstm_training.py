@@ -113,23 +113,117 @@ def test_seed_study_chooses_each_runs_rule_on_validation_and_scores_test(runs, t
     assert row["rule"]["max_len"] in ev.MAX_LENS
 
 
-def test_pair_gap_scores_are_standardised_on_the_reference_lines():
-    from training.onlstm_pair import standardised
+def planted(lines: list[list[str]], reader_with_signal: str) -> list[dict]:
+    """Per line both readers' signals: noise everywhere, and the word ends in layer 1 of one reader."""
+    rng = np.random.default_rng(0)
+    out = []
+    for words in lines:
+        n = sum(map(len, words))
+        ends = np.zeros(n)
+        ends[np.cumsum([len(w) for w in words]) - 1] = 1.0
+        line = {}
+        for reader in ("forward", "reverse"):
+            layer1 = ends + 0.1 * rng.random(n) if reader == reader_with_signal else rng.random(n)
+            line[reader] = {"surprisal": rng.random(n), "distances": [rng.random(n), layer1]}
+        out.append(line)
+    return out
 
-    lines = [np.array([0.0, 1.0, 3.0]), np.array([0.0, 5.0])]
-    z = standardised(lines, lines)
-    values = np.concatenate([g[1:] for g in z])
-    assert values.mean() == pytest.approx(0.0, abs=1e-9) and values.std() == pytest.approx(1.0)
+
+def test_signals_are_standardised_on_the_reference_lines():
+    from training.onlstm_combine import standardisers
+
+    lines = [{"forward": {"surprisal": np.array([0.0, 1.0, 3.0]), "distances": []}}]
+    (mean, std) = standardisers(lines, [("forward", -1, "start")])[("forward", -1, "start")]
+    assert mean == pytest.approx(2.0) and std == pytest.approx(1.0)  # the gaps are [1, 3]; gaps[0] is no gap
 
 
-def test_pair_of_a_forward_and_a_reverse_run_is_chosen_on_validation(runs, tmp_path, monkeypatch):
-    from training import onlstm_pair
+def test_candidates_are_every_layer_in_both_readings_and_surprisal_only_without_gates():
+    from training.onlstm_combine import candidates
+
+    line = {
+        "forward": {"surprisal": [0.0], "distances": [[0.0], [0.0]]},
+        "reverse": {"surprisal": [0.0], "distances": []},
+    }
+    assert candidates(line) == [
+        ("forward", 0, "start"), ("forward", 0, "end"), ("forward", 1, "start"), ("forward", 1, "end"),
+        ("reverse", -1, "start"), ("reverse", -1, "end"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("reader", ["forward", "reverse"])
+def test_combination_search_finds_a_planted_signal_in_either_reader(reader):
+    from training.onlstm_combine import choose
+
+    texts = ["".join(w) for w in LINES[:6]]
+    combination, path = choose(texts, LINES[:6], planted(LINES[:6], reader))
+    assert path[-1]["word_f1"] == 1.0 and f"{reader}:layer1:end" in path[0]["terms"]
+    assert [combination.segment(t, s) for t, s in zip(texts, planted(LINES[:6], reader), strict=True)] == LINES[:6]
+
+
+def test_combination_search_keeps_a_longer_combination_only_when_it_helps():
+    from training import onlstm_combine
+
+    texts = ["".join(w) for w in LINES[:6]]
+    _, path = onlstm_combine.choose(texts, LINES[:6], planted(LINES[:6], "forward"))
+    steps, final = path[:-1], path[-1]
+    assert [len(s["terms"]) for s in steps] == list(range(1, onlstm_combine.MAX_TERMS + 1))
+    kept = next(i for i, s in enumerate(steps) if s["chosen"])
+    assert final["terms"] == steps[kept]["terms"] and kept == 0  # the planted signal alone is perfect
+    assert all(s["word_f1"] < steps[kept]["word_f1"] + onlstm_combine.MIN_GAIN for s in steps[kept + 1 :])
+
+
+def test_a_forward_and_a_reverse_run_are_combined_on_validation(runs, tmp_path, monkeypatch):
+    from training import onlstm_combine
 
     data = {"train": LINES, "validation": LINES[:6], "test": LINES[6:12]}
     tr.train(args(tmp_path, name="fwd", max_chars=512), data)
     tr.train(args(tmp_path, name="bwd", reverse=True, max_chars=512), data)
-    monkeypatch.setattr(onlstm_pair, "split_lines", lambda: data)
-    result = onlstm_pair.main(["--forward", "fwd", "--backward", "bwd", "--threads", "1"])
-    assert result["chosen"] == max(result["validation"], key=lambda row: row["word_f1"])
-    assert len(result["validation"]) == len(onlstm_pair.WEIGHTS) * len(ev.MAX_LENS)
-    assert 0.0 <= result["test"]["word_f1"] <= 1.0 and result["single"]["backward"]["run"] == "bwd"
+    monkeypatch.setattr(tr, "split_lines", lambda: data)
+    result = onlstm_combine.main(["--forward", "fwd", "--reverse", "bwd", "--threads", "1"])
+    assert result["chosen"]["max_len"] in onlstm_combine.MAX_LENS and result["path"]
+    assert all(t["layer"] >= 0 for t in result["chosen"]["terms"])  # ON-LSTMs: distances only, never surprisal
+    assert 0.0 <= result["test"]["word_f1"] <= 1.0
+
+
+def test_evaluation_publishes_both_models_in_float16_with_the_combination(runs, tmp_path, monkeypatch):
+    from models.onlstm import CharLM
+    from models.onlstm_parse import Combination
+
+    data = {"train": LINES, "validation": LINES[:6], "test": LINES[6:12]}
+    for name, kw in [
+        ("f", {}),
+        ("r", {"reverse": True}),
+        ("p", {"plain": True}),
+        ("pr", {"plain": True, "reverse": True}),
+    ]:
+        tr.train(args(tmp_path, name=name, max_chars=512, **kw), data)
+    monkeypatch.setattr(ev, "split_lines", lambda: data)
+    monkeypatch.setattr(ev, "load_peoples_daily", lambda: LINES)
+    for attr in ("SNAPSHOT", "SNAPSHOT_REVERSE", "EXAMPLES"):
+        monkeypatch.setattr(ev, attr, tmp_path / "out" / attr)
+    a = argparse.Namespace(name="f", reverse="r", baseline="p", baseline_reverse="pr", threads=1, publish=True)
+    metrics = ev.evaluate(a)
+    forward = CharLM.from_pretrained(str(tmp_path / "out" / "SNAPSHOT"))
+    reverse = CharLM.from_pretrained(str(tmp_path / "out" / "SNAPSHOT_REVERSE"))
+    assert reverse.reverse and not forward.reverse and reverse.rule is None
+    assert Combination.from_dict(forward.rule) == Combination.from_dict(metrics["rule"])
+    from safetensors import safe_open
+
+    with safe_open(str(tmp_path / "out" / "SNAPSHOT" / "model.safetensors"), framework="pt") as f:
+        assert all(f.get_tensor(k).dtype == torch.float16 for k in f.keys())  # noqa: SIM118 (no __iter__)
+    assert metrics["plain_lstm_surprisal"]["rule"]["terms"][0]["layer"] == -1  # plain models: surprisal only
+    assert metrics["word_f1"] == metrics["onlstm"]["word_f1"]
+
+
+def test_combination_search_ends_when_every_signal_is_in(monkeypatch):
+    from training import onlstm_combine
+
+    monkeypatch.setattr(onlstm_combine, "MIN_GAIN", -1.0)  # every step is taken: the search runs out of signals
+
+    texts = ["".join(w) for w in LINES[:6]]
+    rng = np.random.default_rng(1)
+    lines = []
+    for text in texts:  # plain models: one surprisal per reader, so only four candidates
+        lines.append({r: {"surprisal": rng.random(len(text)), "distances": []} for r in ("forward", "reverse")})
+    combination, _ = onlstm_combine.choose(texts, LINES[:6], lines)
+    assert len(combination.terms) == 4 and all(t.layer == -1 for t in combination.terms)

@@ -28,6 +28,7 @@ from training.schedule import warmup_cosine
 
 RUNS = Path("runs")
 SNAPSHOT = Path("assets/weights/onlstm-peoples-daily")
+SNAPSHOT_REVERSE = Path("assets/weights/onlstm-peoples-daily-reverse")
 
 
 def split_lines() -> dict[str, list[list[str]]]:
@@ -100,7 +101,9 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--valid-every", type=int, default=500, help="steps between validation passes (0: never)")
     e = sub.add_parser("evaluate", help="perplexity, induced segmentation vs gold, baselines; --publish writes assets")
     e.add_argument("--name", default="onlstm")
+    e.add_argument("--reverse", default="onlstm-rev", help="the ON-LSTM run that reads right to left")
     e.add_argument("--baseline", default="lstm")
+    e.add_argument("--baseline-reverse", default="lstm-rev", help="the plain LSTM run that reads right to left")
     e.add_argument("--threads", type=int, default=2)
     e.add_argument("--publish", action="store_true")
     return p

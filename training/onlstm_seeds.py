@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     print(json.dumps(rows, indent=1))
     if args.publish:
         metrics = {**check_snapshot(SNAPSHOT), "seed_study": rows}
-        write_snapshot(CharLM.from_pretrained(str(SNAPSHOT)).eval(), SNAPSHOT, metrics, card(metrics))
+        write_snapshot(CharLM.from_pretrained(str(SNAPSHOT)).half().eval(), SNAPSHOT, metrics, card(metrics))
     return rows
 
 

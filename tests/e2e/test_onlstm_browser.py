@@ -19,6 +19,14 @@ def test_parse_draws_a_tree_and_the_words(page: Page, shot):
     shot(page, "onlstm-parse")
 
 
+def test_one_layer_alone_can_build_the_tree(page: Page):
+    open_onlstm(page)
+    page.locator("#onlstm-layer input").fill("0")
+    page.locator("#onlstm-parse").click()
+    expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
+    expect(page.locator("#onlstm-words")).to_contain_text("苹")
+
+
 def test_a_test_line_brings_its_gold_words_and_a_score(page: Page):
     open_onlstm(page)
     page.locator("#onlstm-example input").click()
@@ -43,5 +51,5 @@ def test_integer_picture_colours_follow_the_sliders(page: Page):
 
 def test_measured_table_compares_with_the_baselines(page: Page):
     open_onlstm(page)
-    expect(page.locator("#onlstm-results")).to_contain_text("plain LSTM of the same size")
+    expect(page.locator("#onlstm-results")).to_contain_text("plain LSTMs of the same size")
     expect(page.locator("#onlstm-results")).to_contain_text("every character a word")

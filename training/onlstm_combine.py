@@ -1,0 +1,152 @@
+"""Words from two models reading in opposite directions: a weighted sum of their standardised signals, the weights
+chosen on the validation lines by greedy forward selection.
+
+    python -m training.onlstm train --name onlstm-rev --reverse --max-chars 10354688 --minutes 70 --threads 2
+    python -m training.onlstm_combine --forward onlstm --reverse onlstm-rev [--out runs/onlstm-combine.json]
+
+A forward model sees only what precedes a gap, a reverse model (`--reverse`) only what follows it. The candidate
+signals are, for ON-LSTMs, every layer's distance in both readings (`start`, `end`; never the surprisal: the trees
+come from the ordered neurons), and for plain LSTMs their surprisal in both readings. Each is standardised with the
+validation lines' mean and spread. The search starts from the best single signal and piece length (the evaluation's
+own rule search), then adds one signal at a time with the weight that helps validation word F1 most (weights
+±0.25, ±0.5, ±1) and nudges every weight by ±0.1 / ±0.25 while that helps, up to MAX_TERMS signals. Walking these
+nested combinations from the shortest, it moves to a longer one whenever that beats the one kept so far by at least
+MIN_GAIN, and chooses the piece length again for the one it keeps. Everything is then fixed
+and applied to the test lines. training/onlstm_eval.py uses this for the shipped numbers; this command runs it alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from models.onlstm_parse import Combination, Term, gap_scores, pieces, split_until_short
+from training.segmentation import f1, word_spans
+
+READERS = ("forward", "reverse")
+START_WEIGHTS = (-1.0, -0.5, -0.25, 0.25, 0.5, 1.0)
+NUDGES = (-0.25, -0.1, 0.1, 0.25)
+MAX_TERMS, MIN_GAIN = 6, 0.002
+MAX_LENS = range(1, 7)
+
+
+def candidates(signals: dict[str, dict]) -> list[tuple[str, int, str]]:
+    """(reader, layer, direction) of every signal the search may use; layer -1 (surprisal) only for plain models."""
+    out = []
+    for reader, s in signals.items():
+        layers = range(len(s["distances"])) if s["distances"] else [-1]
+        out += [(reader, k, d) for k in layers for d in ("start", "end")]
+    return out
+
+
+def _raw(line: dict, reader: str, layer: int, direction: str) -> np.ndarray:
+    s = line[reader]
+    return np.asarray(gap_scores(list(s["surprisal"] if layer < 0 else s["distances"][layer]), direction))
+
+
+def standardisers(lines: list[dict], keys: list[tuple]) -> dict[tuple, tuple[float, float]]:
+    """Each signal's mean and spread over the gaps of `lines` (gaps[0] is no gap and is left out)."""
+    out = {}
+    for key in keys:
+        values = np.concatenate([_raw(line, *key)[1:] for line in lines])
+        out[key] = (float(values.mean()), float(values.std()) + 1e-12)
+    return out
+
+
+class Search:
+    """Validation word F1 of weighted sums of standardised signals, with each signal's gap lines computed once."""
+
+    def __init__(self, texts: list[str], gold: list[list[str]], lines: list[dict], stats: dict):
+        self.texts, self.gold_spans, self.stats = texts, word_spans(gold), stats
+        self.z = {key: [(_raw(line, *key) - m) / s for line in lines] for key, (m, s) in stats.items()}
+
+    def f1(self, weights: dict[tuple, float], max_len: int) -> float:
+        predicted = []
+        for i, text in enumerate(self.texts):
+            gaps = sum(w * self.z[key][i] for key, w in weights.items())
+            predicted.append(pieces(text, split_until_short(list(gaps), max_len)))
+        return f1(self.gold_spans, word_spans(predicted))["f1"]
+
+    def combination(self, weights: dict[tuple, float], max_len: int) -> Combination:
+        terms = [
+            Term(reader, layer, direction, round(w, 4), *self.stats[(reader, layer, direction)])
+            for (reader, layer, direction), w in weights.items()
+        ]
+        return Combination(tuple(terms), max_len)
+
+
+def choose(texts: list[str], gold: list[list[str]], lines: list[dict]) -> tuple[Combination, list[dict]]:
+    """Greedy forward selection on these (validation) lines; returns the combination and the path it took."""
+    keys = candidates(lines[0])
+    search = Search(texts, gold, lines, standardisers(lines, keys))
+    best, weights, max_len = max(
+        ((search.f1({k: 1.0}, n), {k: 1.0}, n) for k in keys for n in MAX_LENS), key=lambda t: t[0]
+    )
+    steps = [(best, weights)]
+    while len(weights) < min(MAX_TERMS, len(keys)):  # always take the best addition; the prefix is chosen below
+        f, weights = max(
+            (
+                (search.f1({**weights, k: w}, max_len), {**weights, k: w})
+                for k in keys
+                if k not in weights
+                for w in START_WEIGHTS
+            ),
+            key=lambda t: t[0],
+        )
+        for key in list(weights):  # nudge every weight while it helps
+            for nudge in NUDGES:
+                nudged = {**weights, key: weights[key] + nudge}
+                g = search.f1(nudged, max_len)
+                if g > f:
+                    f, weights = g, nudged
+        steps.append((f, weights))
+    chosen = 0  # a longer prefix only when it beats the best shorter one by MIN_GAIN
+    for i, (f, _) in enumerate(steps):
+        if f >= steps[chosen][0] + MIN_GAIN:
+            chosen = i
+    weights = steps[chosen][1]
+    best, max_len = max((search.f1(weights, n), n) for n in MAX_LENS)
+    path = [{"terms": _names(w), "word_f1": f, "chosen": i == chosen} for i, (f, w) in enumerate(steps)]
+    path.append({"terms": _names(weights), "max_len": max_len, "word_f1": best, "final": True})
+    return search.combination(weights, max_len), path
+
+
+def _names(weights: dict) -> dict[str, float]:
+    return {f"{r}:{'surprisal' if k < 0 else f'layer{k}'}:{d}": round(w, 4) for (r, k, d), w in weights.items()}
+
+
+def paired(forward: list[dict], reverse: list[dict]) -> list[dict]:
+    return [{"forward": f, "reverse": r} for f, r in zip(forward, reverse, strict=True)]
+
+
+def main(argv: list[str] | None = None) -> dict:
+    from training.onlstm import load_run, split_lines
+    from training.onlstm_eval import score, signals
+
+    p = argparse.ArgumentParser(prog="python -m training.onlstm_combine", description=__doc__.split("\n\n")[0])
+    p.add_argument("--forward", default="onlstm")
+    p.add_argument("--reverse", default="onlstm-rev")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--out", type=Path, default=None)
+    args = p.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    split = split_lines()
+    texts = {k: ["".join(w) for w in split[k]] for k in ("validation", "test")}
+    models = {"forward": load_run(args.forward)[0], "reverse": load_run(args.reverse)[0]}
+    sig = {k: paired(*(signals(models[r], texts[k]) for r in READERS)) for k in texts}
+    combination, path = choose(texts["validation"], split["validation"], sig["validation"])
+    test = [combination.segment(t, s) for t, s in zip(texts["test"], sig["test"], strict=True)]
+    result = {"runs": vars(args) | {"out": None}, "chosen": combination.to_dict(), "path": path}
+    result["test"] = score(split["test"], test)
+    print(json.dumps(result, indent=1, ensure_ascii=False))
+    if args.out:
+        args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    return result
+
+
+if __name__ == "__main__":
+    main()
