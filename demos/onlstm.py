@@ -22,6 +22,7 @@ from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, piece
 
 MAX_SENTENCE, MAX_TEXT = 200, 2000  # characters: longer text is split into sentences; beyond MAX_TEXT it is refused
 MAX_LEN_CHOICES = 8
+N_LAYERS = 3  # the shipped models have three layers (the choices of the tree source)
 EXAMPLES = json.loads((ASSETS / "examples" / "onlstm" / "test_lines.json").read_text(encoding="utf-8"))
 ARTICLE_SENTENCES = ["苹果的颜色是什么", "爱真的需要勇气"]
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
@@ -145,9 +146,12 @@ def sentences(text) -> list[str]:
     return out
 
 
+BOTH = "both"  # the tree-source choice that means the validated combination of both models' layers
+
+
 def _layer(model, layer) -> int | None:
-    """None (empty input): the validated combination of both models' layers; else one forward layer."""
-    if layer is None or layer == "":
+    """None ("both" or empty): the validated combination of both models' layers; else one forward layer."""
+    if layer is None or layer in ("", BOTH):
         return None
     return int(parse_number(layer, "Layer", 0, model.n_layers - 1, integer=True))
 
@@ -249,8 +253,8 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
         text: Chinese text, at most 2000 characters; split into sentences of at most 200 characters.
         max_len: granularity: split top-down until pieces have at most this many characters (1-8); empty = the rule
             chosen on the validation lines.
-        layer: empty = the validated gap score (a weighted sum of the standardised distances of the forward model's
-            and the right-to-left model's layers); 0-2 = that forward layer's distances alone (0 = bottom).
+        layer: "both" (default) = the validated gap score, a weighted sum of the standardised distances of the forward
+            model's and the right-to-left model's layers; "0", "1", "2" = that forward layer's distances alone.
         gold: optional gold segmentation of the same text, words separated by spaces, to score against.
     Returns:
         Tree drawings (HTML), the gap scores (or the layer's distances) as a bar chart, the words, the gold words (if
@@ -262,7 +266,7 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
     k = _layer(model, layer)
     m = model.rule["max_len"] if max_len in (None, "") else parse_number(max_len, "Granularity", 1, 8, integer=True)
     combination = Combination.from_dict(model.rule)
-    rule = Combination(combination.terms, m) if k is None else Rule(k, model.rule["directions"][k], m)
+    rule = Combination(combination.terms, m) if k is None else Rule(k, _direction(model, k), m)
     signals = {"forward": _read(model, parts), "reverse": REVERSE.get().read(parts)}
     svgs, words, cuts, shown, out = [], [], [], [], []
     for i, s in enumerate(parts):
@@ -306,7 +310,7 @@ def onlstm_gates(text, layer=None):
 
     Args:
         text: Chinese text (the first sentence, at most 200 characters, is shown).
-        layer: which layer (0 = bottom); empty = the forward layer that segments best alone.
+        layer: "0", "1", "2" = that forward layer (0 = bottom); "both" = the forward layer that segments best alone.
     Returns:
         A heat-map (levels x characters), box plots of the distances per layer for this text, and JSON with the gates.
     """
@@ -367,7 +371,12 @@ with gr.Blocks() as demo:
             gold = gr.Textbox("", label=I18N("onlstm.gold"), lines=1, max_lines=4, elem_id="onlstm-gold")
         with gr.Column(scale=1, min_width=240):
             max_len = gr.Slider(1, MAX_LEN_CHOICES, value=RULE["max_len"], step=1, label=I18N("onlstm.max_len"))
-            layer = gr.Number(value=None, precision=0, label=I18N("onlstm.layer"), elem_id="onlstm-layer")
+            layer = gr.Radio(
+                [(I18N("onlstm.source.both"), BOTH)] + [(I18N(f"onlstm.source.{k}"), str(k)) for k in range(N_LAYERS)],
+                value=BOTH,
+                label=I18N("onlstm.layer"),
+                elem_id="onlstm-layer",
+            )
             parse = gr.Button(I18N("onlstm.parse"), variant="primary", elem_id="onlstm-parse")
     trees = gr.HTML(elem_id="onlstm-trees")
     words = gr.HighlightedText(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from gradio_client.exceptions import AppError
 
+from models import hub
 from models.onlstm_parse import flatten
 
 
@@ -38,9 +41,9 @@ def test_granularity_bounds_the_length_of_every_word(client):
         assert [len(w) for w in sentence["words_by_max_len"]["1"]] == [1] * len(sentence["text"])
 
 
-def test_every_layer_can_build_the_tree(client):
+def test_every_forward_layer_alone_can_build_the_tree(client):
     for layer in range(3):
-        *_, result = parse(client, "爱真的需要勇气", layer=layer)
+        *_, result = parse(client, "爱真的需要勇气", layer=str(layer))
         assert result["rule"]["layer"] == layer and len(result["sentences"][0]["distances"]) == 3
 
 
@@ -79,8 +82,8 @@ def test_odd_text_still_gets_a_tree(client, text):
         (("",), "empty"),
         (("\x00\x01 \n",), "empty"),
         (("字" * 100_000,), "limit is 2,000"),
-        (("爱真的", 2, 7), "Layer"),
-        (("爱真的", 2, -1), "Layer"),
+        (("爱真的", 2, "7"), "not in the list of choices"),
+        (("爱真的", 2, "-1"), "not in the list of choices"),
     ],
 )
 def test_bad_input_gets_a_clear_message(client, args, message):
@@ -98,3 +101,20 @@ def test_gates_endpoint_gives_one_gate_vector_per_character(client):
 def test_gates_endpoint_refuses_empty_text(client):
     with pytest.raises(AppError, match="empty"):
         client.predict(text="   ", api_name="/onlstm_gates")
+
+
+def test_gates_default_to_the_forward_layer_that_segments_best_alone(client):
+    *_, result = client.predict(text="爱真的需要勇气", layer="both", api_name="/onlstm_gates")
+    assert (
+        result["layer"]
+        == json.loads((hub.bundled_dir("onlstm-peoples-daily") / "config.json").read_text())["rule"]["layer"]
+    )
+
+
+def test_a_layer_the_model_lacks_is_refused_by_the_handler_too():
+    import gradio as gr
+
+    from demos import onlstm as tab
+
+    with pytest.raises(gr.Error, match="Layer"):
+        tab.onlstm_parse("爱真的", 2, 7)

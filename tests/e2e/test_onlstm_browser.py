@@ -21,7 +21,7 @@ def test_parse_draws_a_tree_and_the_words(page: Page, shot):
 
 def test_one_layer_alone_can_build_the_tree(page: Page):
     open_onlstm(page)
-    page.locator("#onlstm-layer input").fill("0")
+    page.get_by_label("forward layer 0 (bottom)").check()
     page.locator("#onlstm-parse").click()
     expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
     expect(page.locator("#onlstm-words")).to_contain_text("苹")
