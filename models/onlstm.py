@@ -89,6 +89,7 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
         cutoffs: tuple[int, ...] = (300, 1500),
         rule: dict | None = None,
         reverse: bool = False,
+        primer: str = "",
     ):
         super().__init__()
         self.alphabet, self.ordered, self.n_layers = alphabet, ordered, layers
@@ -96,6 +97,9 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
             reverse  # reads each line right to left (trained on reversed lines); `read` answers in text order
         )
         self.rule = rule  # the segmentation rule chosen on validation lines (models/onlstm_parse.Rule fields)
+        # a line of training text read before every line, so that each starts from a state like the ones it met in
+        # training (lines were streamed one after another) instead of from zeros; its state is computed once
+        self.primer, self._primed = primer, None
         self.index = {ch: k + 2 for k, ch in enumerate(alphabet)}
         vocab = len(alphabet) + 2
         self.embedding = nn.Embedding(vocab, embed)
@@ -135,8 +139,9 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
 
     @torch.no_grad()
     def read(self, texts: list[str]) -> list[dict]:
-        """Read lines, each after a line break, in one padded batch (the model is causal: padding at the end changes
-        nothing before it). Per line: surprisal (T,) in nats and each layer's master forget gates [(T, L)]."""
+        """Read lines, each after a line break (and after the primer, if any), in one padded batch (the model is
+        causal: padding at the end changes nothing before it). Per line: surprisal (T,) in nats and each layer's
+        master forget gates [(T, L)]."""
         if self.reverse:
             return [
                 {"surprisal": r["surprisal"].flip(0), "gates": [g.flip(0) for g in r["gates"]]}
@@ -144,12 +149,24 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
             ]
         return self._read(texts)
 
+    def _primer_state(self, batch: int) -> list | None:
+        """The state after reading the primer (in this model's direction), for `batch` lines; None without one."""
+        if not self.primer:
+            return None
+        weight = self.embedding.weight
+        key = (self.primer, weight.data_ptr(), weight._version, weight.dtype)  # recomputed when the weights change
+        if self._primed is None or self._primed[0] != key:
+            text = self.primer[::-1] if self.reverse else self.primer
+            _, _, state = self(self.encode("\n" + text).view(-1, 1))
+            self._primed = (key, state)
+        return [tuple(s.expand(batch, *s.shape[1:]).contiguous() for s in layer) for layer in self._primed[1]]
+
     def _read(self, texts: list[str]) -> list[dict]:
         n = max(len(t) for t in texts)
         ids = torch.ones(n + 1, len(texts), dtype=torch.long)  # (T+1, B), id 1 = line break
         for b, text in enumerate(texts):
             ids[1 : len(text) + 1, b] = self.encode(text)
-        hidden, gates, _ = self(ids)
+        hidden, gates, _ = self(ids, self._primer_state(len(texts)))
         flat = hidden[:-1].reshape(-1, hidden.shape[-1])
         surprisal = -self.head(flat, ids[1:].reshape(-1)).output.view(n, len(texts))
         return [

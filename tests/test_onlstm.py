@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import torch
 
 from models.onlstm import CharLM, ONLSTMCell, cumax, distance
@@ -114,6 +115,37 @@ def test_a_reverse_model_reads_right_to_left_and_answers_in_text_order():
     (r,) = backward.read([line])
     assert torch.allclose(r["surprisal"], mirrored["surprisal"].flip(0), atol=1e-6)
     assert all(torch.allclose(a, b.flip(0), atol=1e-6) for a, b in zip(r["gates"], mirrored["gates"], strict=True))
+
+
+@pytest.mark.parametrize("ordered", [True, False])
+def test_a_primed_model_reads_each_line_as_if_after_the_primer_line(ordered):
+    model = tiny_lm(ordered)
+    primed = CharLM(**{**model._hub_mixin_config, "primer": "爱真的需要勇气"}).eval()
+    primed.load_state_dict(model.state_dict())
+    lines = ["苹果的颜色是什么", "是什么"]
+    for line, r in zip(lines, primed.read(lines), strict=True):
+        (whole,) = model.read(["爱真的需要勇气\n" + line])  # the primer, a line break, the line
+        assert torch.allclose(r["surprisal"], whole["surprisal"][-len(line) :], atol=1e-5)
+        assert all(
+            torch.allclose(a, b[-len(line) :], atol=1e-5) for a, b in zip(r["gates"], whole["gates"], strict=True)
+        )
+    assert not torch.allclose(primed.read(lines[:1])[0]["surprisal"], model.read(lines[:1])[0]["surprisal"])
+
+
+def test_a_primed_reverse_model_reads_the_primer_first_in_its_own_direction():
+    model = CharLM(**{**tiny_lm()._hub_mixin_config, "reverse": True}).eval()
+    primed = CharLM(**{**model._hub_mixin_config, "primer": "爱真的"}).eval()
+    primed.load_state_dict(model.state_dict())
+    (r,) = primed.read(["苹果"])
+    (whole,) = model.read(["苹果\n爱真的"])  # reading right to left, the primer comes first
+    assert torch.allclose(r["surprisal"], whole["surprisal"][:2], atol=1e-5)
+
+
+def test_the_primer_state_follows_new_weights():
+    model = CharLM(**{**tiny_lm()._hub_mixin_config, "primer": "爱真的"}).eval()
+    before = model.read(["苹果"])[0]["surprisal"]
+    model.load_state_dict(tiny_lm().state_dict() | {"embedding.weight": torch.zeros_like(model.embedding.weight)})
+    assert not torch.allclose(model.read(["苹果"])[0]["surprisal"], before)
 
 
 def test_unknown_characters_map_to_the_unknown_id():

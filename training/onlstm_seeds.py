@@ -20,12 +20,13 @@ import torch
 
 from models.onlstm import CharLM
 from training.onlstm import SNAPSHOT, load_run, split_lines
-from training.onlstm_eval import apply, card, choose_rule, perplexity, score, signals
+from training.onlstm_eval import apply, as_stored, card, choose_rule, perplexity, primer, score, signals
 from training.publish import check_snapshot, write_snapshot
 
 
-def study_one(name: str, texts: dict, gold: dict) -> dict:
+def study_one(name: str, texts: dict, gold: dict, primer: str = "") -> dict:
     model, info = load_run(name)
+    model = as_stored(model, primer)
     sig = {k: signals(model, texts[k]) for k in ("validation", "test")}
     rule, table = choose_rule(list(range(model.n_layers)), texts["validation"], gold["validation"], sig["validation"])
     test = score(gold["test"], apply(rule, texts["test"], sig["test"]))
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> list[dict]:
     torch.set_num_threads(args.threads)
     split = split_lines()
     texts = {k: ["".join(w) for w in split[k]] for k in ("validation", "test")}
-    rows = [study_one(name, texts, split) for name in args.runs]
+    rows = [study_one(name, texts, split, primer(split)) for name in args.runs]
     print(json.dumps(rows, indent=1))
     if args.publish:
         metrics = {**check_snapshot(SNAPSHOT), "seed_study": rows}
