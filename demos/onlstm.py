@@ -277,7 +277,7 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
         svgs.append(tree_svg(tree))
         words.append(pieces(s, c))
         cuts.append(c)
-        shown.append(np.array(gaps) if k is None else sig["forward"]["distances"][k])
+        shown.append(_relative(gaps) if k is None else sig["forward"]["distances"][k])
         out.append(
             {
                 "text": s,
@@ -295,8 +295,14 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
     used = rule.to_dict() if k is None else vars(rule)
     result = {"rule": used, "validated_rule": model.rule, "sentences": out, "gold_scores": gold_scores}
     trees = '<div class="onlstm-trees">' + "".join(svgs) + "</div>"
-    title = "gap score before the character" if k is None else f"d = 1 − mean(f̃), layer {k}"
+    title = "gap score (relative)" if k is None else f"d = 1 − mean(f̃), layer {k}"
     return trees, _signal_plot(parts, shown, cuts, title), _highlight(words), gold_hl, gold_line, result
+
+
+def _relative(gaps: list[float]) -> np.ndarray:
+    """Gap scores shifted so the lowest real gap is 0 (only their order matters); the first character has no gap."""
+    g = np.array(gaps)
+    return np.concatenate([[0.0], g[1:] - g[1:].min()]) if len(g) > 1 else np.zeros(len(g))
 
 
 def _as_arrays(r: dict) -> dict:

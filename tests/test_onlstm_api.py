@@ -118,3 +118,10 @@ def test_a_layer_the_model_lacks_is_refused_by_the_handler_too():
 
     with pytest.raises(gr.Error, match="Layer"):
         tab.onlstm_parse("爱真的", 2, 7)
+
+
+def test_the_chart_shifts_gap_scores_so_the_lowest_real_gap_is_zero():
+    from demos import onlstm as tab
+
+    assert tab._relative([0.0, -1.5, 0.5, -1.0]).tolist() == [0.0, 0.0, 2.0, 0.5]  # gaps[0] is no gap
+    assert tab._relative([0.0]).tolist() == [0.0]
