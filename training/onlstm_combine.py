@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.onlstm_parse import Combination, Term, gap_scores, pieces, split_until_short
+from models.onlstm_parse import Combination, Term, pieces, split_until_short
 from training.segmentation import f1, word_spans
 
 READERS = ("forward", "reverse")
@@ -44,8 +44,7 @@ def candidates(signals: dict[str, dict]) -> list[tuple[str, int, str]]:
 
 
 def _raw(line: dict, reader: str, layer: int, direction: str) -> np.ndarray:
-    s = line[reader]
-    return np.asarray(gap_scores(list(s["surprisal"] if layer < 0 else s["distances"][layer]), direction))
+    return Term(reader, layer, direction, 1.0).standardised(line)  # mean 0, std 1: the gap scores as they are
 
 
 def standardisers(lines: list[dict], keys: list[tuple]) -> dict[tuple, tuple[float, float]]:
@@ -62,7 +61,7 @@ class Search:
 
     def __init__(self, texts: list[str], gold: list[list[str]], lines: list[dict], stats: dict):
         self.texts, self.gold_spans, self.stats = texts, word_spans(gold), stats
-        self.z = {key: [(_raw(line, *key) - m) / s for line in lines] for key, (m, s) in stats.items()}
+        self.z = {key: [Term(*key, 1.0, m, s).standardised(line) for line in lines] for key, (m, s) in stats.items()}
 
     def f1(self, weights: dict[tuple, float], max_len: int) -> float:
         predicted = []
