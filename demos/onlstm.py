@@ -318,7 +318,8 @@ def onlstm_gates(text, layer=None):
         text: Chinese text (the first sentence, at most 200 characters, is shown).
         layer: "0", "1", "2" = that forward layer (0 = bottom); "both" = the forward layer that segments best alone.
     Returns:
-        A heat-map (levels x characters), box plots of the distances per layer for this text, and JSON with the gates.
+        A heat-map (levels x characters), box plots of the distances per layer of both models (→ forward, ← reverse)
+        for this text, and JSON with the gates.
     """
     model = MODEL.get()
     s = sentences(text)[0]
@@ -334,8 +335,9 @@ def onlstm_gates(text, layer=None):
         yaxis_title="level (low → high)",
     )
     box = go.Figure()
-    for j, g in enumerate(r["gates"]):
-        box.add_trace(go.Box(y=1 - g.mean(dim=1).numpy(), name=f"layer {j}", boxpoints="all", jitter=0.3))
+    for arrow, read in (("→", r), ("←", REVERSE.get().read([s])[0])):  # the forward model, then the reverse one
+        for j, d in enumerate(_as_arrays(read)["distances"]):
+            box.add_trace(go.Box(y=d, name=f"{arrow} layer {j}", boxpoints="all", jitter=0.3))
     box.update_layout(height=300, margin=dict(l=50, r=10, t=10, b=40), yaxis_title="distance d", showlegend=False)
     result = {"text": s, "layer": k, "levels": gates.shape[1], "gates": np.round(gates, 4).tolist()}
     return heat, box, result

@@ -96,6 +96,8 @@ def test_gates_endpoint_gives_one_gate_vector_per_character(client):
     assert len(result["gates"]) == 7 and all(len(g) == result["levels"] for g in result["gates"])
     assert all(0 <= v <= 1 + 1e-6 for g in result["gates"] for v in g)
     assert heat["type"] == box["type"] == "plotly"
+    names = [t["name"] for t in json.loads(box["plot"])["data"]]
+    assert names == [f"{arrow} layer {k}" for arrow in "→←" for k in range(3)]
 
 
 def test_gates_endpoint_refuses_empty_text(client):
