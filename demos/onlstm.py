@@ -261,6 +261,8 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
         given), a score line, and JSON: per sentence the tree (nested lists), the gap scores, the distances of every
         layer of both models, and the words for every max_len and for the tree cut at depths 1-6.
     """
+    from models.onlstm import as_signals
+
     model = MODEL.get()
     parts = sentences(text)
     k = _layer(model, layer)
@@ -270,7 +272,7 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
     signals = {"forward": _read(model, parts), "reverse": REVERSE.get().read(parts)}
     svgs, words, cuts, shown, out = [], [], [], [], []
     for i, s in enumerate(parts):
-        sig = {reader: _as_arrays(signals[reader][i]) for reader in signals}
+        sig = {reader: as_signals(signals[reader][i]) for reader in signals}
         gaps = rule.gaps(sig) if k is None else rule.gaps(sig["forward"])
         tree = build_tree(list(s), gaps)
         c = split_until_short(gaps, m)
@@ -305,12 +307,6 @@ def _relative(gaps: list[float]) -> np.ndarray:
     return np.concatenate([[0.0], g[1:] - g[1:].min()]) if len(g) > 1 else np.zeros(len(g))
 
 
-def _as_arrays(r: dict) -> dict:
-    from models.onlstm import distance
-
-    return {"surprisal": r["surprisal"].numpy(), "distances": [distance(g).numpy() for g in r["gates"]]}
-
-
 def onlstm_gates(text, layer=None):
     """The master forget gate f̃ of one layer for each character of the first sentence, and every layer's distances.
 
@@ -321,6 +317,8 @@ def onlstm_gates(text, layer=None):
         A heat-map (levels x characters), box plots of the distances per layer of both models (→ forward, ← reverse)
         for this text, and JSON with the gates.
     """
+    from models.onlstm import as_signals
+
     model = MODEL.get()
     s = sentences(text)[0]
     k = _layer(model, layer)
@@ -336,7 +334,7 @@ def onlstm_gates(text, layer=None):
     )
     box = go.Figure()
     for arrow, read in (("→", r), ("←", REVERSE.get().read([s])[0])):  # the forward model, then the reverse one
-        for j, d in enumerate(_as_arrays(read)["distances"]):
+        for j, d in enumerate(as_signals(read)["distances"]):
             box.add_trace(go.Box(y=d, name=f"{arrow} layer {j}", boxpoints="all", jitter=0.3))
     box.update_layout(height=300, margin=dict(l=50, r=10, t=10, b=40), yaxis_title="distance d", showlegend=False)
     result = {"text": s, "layer": k, "levels": gates.shape[1], "gates": np.round(gates, 4).tolist()}

@@ -65,6 +65,11 @@ def _recurrence(projected: torch.Tensor, w_hh: torch.Tensor, h: torch.Tensor, c:
     return torch.stack(outputs), torch.stack(gates), (h, c)
 
 
+def as_signals(read: dict) -> dict:
+    """One line's `CharLM.read` answer as numpy: {"surprisal": (T,), "distances": [(T,) per layer]}."""
+    return {"surprisal": read["surprisal"].numpy(), "distances": [distance(g).numpy() for g in read["gates"]]}
+
+
 def distance(master_forget: torch.Tensor) -> torch.Tensor:
     """d = 1 - mean over levels of the master forget gate: (..., L) -> (...)."""
     return 1 - master_forget.mean(dim=-1)

@@ -120,10 +120,6 @@ class Combination:
     def segment(self, text: str, signals: dict) -> list[str]:
         return pieces(text, split_until_short(self.gaps(signals), self.max_len))
 
-    @property
-    def readers(self) -> set[str]:
-        return {t.reader for t in self.terms}
-
     def describe(self) -> str:
         """'0.75 × forward layer 2 (end) − 1.35 × forward layer 1 (start) + …'"""
         parts = []

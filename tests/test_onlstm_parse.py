@@ -80,4 +80,3 @@ def test_combination_survives_its_dict_form_and_reads_as_a_formula():
     combination = Combination((Term("forward", 2, "end", 0.75, 0.2, 0.01), Term("reverse", 0, "start", -1.35)), 2)
     assert Combination.from_dict(combination.to_dict()) == combination
     assert combination.describe() == "0.75 × forward layer 2 (end) − 1.35 × reverse layer 0 (start)"
-    assert combination.readers == {"forward", "reverse"}

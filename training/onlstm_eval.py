@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.onlstm import CharLM, distance
+from models.onlstm import CharLM, as_signals
 from models.onlstm_parse import Combination, Rule, pieces
 from training.data import load_peoples_daily
 from training.onlstm import SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
@@ -38,10 +38,7 @@ def signals(model: CharLM, texts: list[str], batch: int = 32) -> list[dict]:
     for start in range(0, len(order), batch):
         idx = order[start : start + batch]
         for i, r in zip(idx, model.read([texts[i] for i in idx]), strict=True):
-            out[i] = {
-                "surprisal": r["surprisal"].numpy(),
-                "distances": [distance(g).numpy() for g in r["gates"]],
-            }
+            out[i] = as_signals(r)
     return out
 
 
@@ -67,7 +64,7 @@ def choose_rule(layers: list[int], texts: list[str], gold: list[list[str]], sig:
     return best, [{"layer": r.layer, "direction": r.direction, "max_len": r.max_len, "word_f1": f} for f, r in table]
 
 
-def with_rule(model: CharLM, rule: dict, table: list[dict]) -> CharLM:
+def with_rule(model: CharLM, rule: dict | None = None, table: list[dict] = ()) -> CharLM:
     """A copy of `model`, its weights rounded to float16 as the snapshot stores them, whose config carries the
     validated rule and, per layer, the better reading of its distance."""
     config = {**model._hub_mixin_config, "primer": model.primer}
@@ -174,7 +171,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     if args.publish:
         write_snapshot(with_rule(models["onlstm"], metrics["rule"], table), SNAPSHOT, metrics, card(metrics))
         reverse_metrics = {**metrics["reverse_onlstm"], "used_by": SNAPSHOT.name}
-        write_snapshot(with_rule(models["onlstm_reverse"], {}, []), SNAPSHOT_REVERSE, reverse_metrics,
+        write_snapshot(with_rule(models["onlstm_reverse"]), SNAPSHOT_REVERSE, reverse_metrics,
                        reverse_card(reverse_metrics))  # fmt: skip
         picks = list(range(0, len(test), max(1, len(test) // 40)))
         examples = [{"text": test[i], "gold": gold[i]} for i in picks if 8 <= len(test[i]) <= 60][:12]
