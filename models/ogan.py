@@ -11,10 +11,15 @@ and both players add -lambda * rho(z, E(G(z))), the Pearson correlation between 
     x_hat = G(0.9 * N(E(x))),   N(v) = (v - avg(v)) / std(v).
 
 The generator uses self-modulated BatchNorm (SELF-MOD, Chen et al. 2019, kexue.fm/archives/6549): every BN is
-followed by h * (1 + gamma(z)) + beta(z) with gamma, beta small MLPs of the noise. Images are 1x28x28 in [-1, 1].
+followed by h * (1 + gamma(z)) + beta(z) with gamma, beta small MLPs of the noise. Optionally (`mapping` > 0) the
+noise first passes through an MLP, w = M(z), as in StyleGAN's mapping network (Karras et al. 2019): a warp of the
+Gaussian that lets the generator carve ten separate digit classes out of one connected cloud. Images are 1x28x28 in
+[-1, 1].
 """
 
 from __future__ import annotations
+
+import itertools
 
 import torch
 from huggingface_hub import PyTorchModelHubMixin
@@ -50,12 +55,24 @@ class SelfModBN(nn.Module):
         return self.bn(h) * (1 + g) + b
 
 
-class Generator(nn.Module):
-    """z (B, n_z) -> image (B, 1, 28, 28): dense to 7x7, two stride-2 transposed convs, SELF-MOD BN throughout."""
+def mapping_network(n_z: int, layers: int, hidden: int = 256) -> nn.Module:
+    """w = M(z), (B, n_z) -> (B, n_z): `layers` dense layers with LeakyReLU between them; identity when layers = 0."""
+    if layers == 0:
+        return nn.Identity()
+    dims = [n_z] + [hidden] * (layers - 1) + [n_z]
+    blocks: list[nn.Module] = []
+    for i, (a, b) in enumerate(itertools.pairwise(dims)):
+        blocks += [nn.Linear(a, b)] + ([nn.LeakyReLU(0.2)] if i < layers - 1 else [])
+    return nn.Sequential(*blocks)
 
-    def __init__(self, n_z: int, width: int):
+
+class Generator(nn.Module):
+    """z (B, n_z) -> image (B, 1, 28, 28): w = M(z), dense to 7x7, two stride-2 transposed convs, SELF-MOD BN on w."""
+
+    def __init__(self, n_z: int, width: int, mapping: int = 0):
         super().__init__()
         self.width = width
+        self.mapping = mapping_network(n_z, mapping)
         self.fc = nn.Linear(n_z, 4 * width * 7 * 7)
         self.up1 = nn.ConvTranspose2d(4 * width, 2 * width, 4, 2, 1)  # 7 -> 14
         self.up2 = nn.ConvTranspose2d(2 * width, width, 4, 2, 1)  # 14 -> 28
@@ -63,6 +80,7 @@ class Generator(nn.Module):
         self.bn0, self.bn1, self.bn2 = SelfModBN(4 * width, n_z), SelfModBN(2 * width, n_z), SelfModBN(width, n_z)
 
     def forward(self, z: torch.Tensor) -> torch.Tensor:
+        z = self.mapping(z)  # (B, n_z)
         h = self.fc(z).view(-1, 4 * self.width, 7, 7)  # (B, 4w, 7, 7)
         h = F.relu(self.bn0(h, z))
         h = F.relu(self.bn1(self.up1(h), z))  # (B, 2w, 14, 14)
@@ -101,10 +119,11 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         loss: str = "gan_qp",
         n_directions: int = 8,
         n_mixture: int = 0,
+        mapping: int = 0,
     ):
         super().__init__()
         self.n_z, self.correlation_weight, self.loss = n_z, correlation_weight, loss
-        self.generator = Generator(n_z, g_width)
+        self.generator = Generator(n_z, g_width, mapping)
         self.encoder = Encoder(n_z, e_width)
         # the top principal components of the codes of the training set, filled in by the evaluation command
         self.register_buffer("directions", torch.zeros(n_directions, n_z))  # (k, n_z), unit rows

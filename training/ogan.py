@@ -56,6 +56,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--width", type=int, default=32)
     t.add_argument("--batch", type=int, default=64)
     t.add_argument("--lr", type=float, default=2e-4)
+    t.add_argument("--lr-encoder", type=float, default=None, help="the encoder's own learning rate (default: --lr)")
+    t.add_argument("--mapping", type=int, default=0, help="layers of the generator's mapping network w = M(z)")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--threads", type=int, default=2)
     t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
@@ -71,13 +73,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--samples", type=int, default=10_000)
     e.add_argument("--threads", type=int, default=2)
     e.add_argument("--publish", action="store_true")
+    e.add_argument("--quick", action="store_true", help="the sample and reconstruction numbers only (no code mixture)")
     return p
 
 
 def _ema_update(ema: torch.nn.Module, live: torch.nn.Module, decay: float) -> None:
     with torch.no_grad():
-        for e, p in zip(ema.parameters(), live.parameters(), strict=True):
-            e.lerp_(p, 1 - decay)
+        torch._foreach_lerp_(list(ema.parameters()), list(live.parameters()), 1 - decay)
         for e, b in zip(ema.buffers(), live.buffers(), strict=True):
             e.copy_(b)
 
@@ -123,9 +125,14 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         "correlation_weight": args.correlation_weight,
         "loss": args.loss,
     }
+    if args.mapping:  # only then: runs from before the option keep resuming
+        config["mapping"] = args.mapping
     model = OGAN(**config).to(args.device)
     ema = copy.deepcopy(model.generator).requires_grad_(False)
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.5, 0.999))
+    lr_encoder = args.lr if args.lr_encoder is None else args.lr_encoder
+    groups = [{"params": model.generator.parameters(), "lr": args.lr, "base": args.lr}]
+    groups += [{"params": model.encoder.parameters(), "lr": lr_encoder, "base": lr_encoder}]
+    opt = torch.optim.Adam(groups, betas=(0.5, 0.999))
     step, elapsed = 0, 0.0
     path = _ckpt(args.name)
     if path.is_file():
@@ -150,7 +157,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         if args.decay:
             fraction = max((time.perf_counter() - started) / (60 * args.minutes), step / args.max_steps)
             for group in opt.param_groups:
-                group["lr"] = args.lr * warmup_cosine(fraction, floor=0.05)
+                group["lr"] = group["base"] * warmup_cosine(fraction, floor=0.05)
         idx = torch.randint(len(x), (args.batch,), generator=generator).to(args.device)
         z = torch.randn(args.batch, args.n_z).to(args.device)
         loss, stats = model.losses(x[idx], z)
@@ -372,16 +379,25 @@ def evaluate(args: argparse.Namespace) -> dict:
     test_probs, test_features = predict(judge, x_test)
     test_features = test_features.numpy().astype(np.float64)
     model, info = load_run(args.name)
+    if args.quick and args.publish:
+        raise SystemExit("--quick measures a run without its code mixture; publish a full evaluation")
     x_train = to_tensor(load_mnist("train")[0])
-    model, mixture_table, thresholds = fit_code_mixture(model, x_train, to_tensor(load_mnist("validation")[0]))
-    fill_directions(model, x_train)
+    mixture_table, thresholds = [], {}
+    if not args.quick:
+        model, mixture_table, thresholds = fit_code_mixture(model, x_train, to_tensor(load_mnist("validation")[0]))
+        fill_directions(model, x_train)
     metrics = {
         "judge_test_accuracy": judge_metrics["test_accuracy"],
         "judge_confident_share_real_test_digits": confidence(test_probs)["sample_confident_share"],
         **info,
         **measure(model, judge, x_test, y_test, test_features, args.samples, thresholds=thresholds),
     }
-    metrics["config"] = {"n_z": model.n_z, "loss": model.loss, "correlation_weight": model.correlation_weight}
+    metrics["config"] = {
+        "n_z": model.n_z,
+        "loss": model.loss,
+        "correlation_weight": model.correlation_weight,
+        "mapping": len([m for m in model.generator.mapping.modules() if isinstance(m, torch.nn.Linear)]),
+    }
     metrics["code_mixture_sizes"] = mixture_table
     metrics["typicality_thresholds"] = thresholds
     if args.ablation:

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# One prepared session on a lent GPU: O-GAN recipe variants side by side, each stopped at the step count the CPU
+# recipe reaches (90 minutes on one core: about 32.5k steps of batch 64), then measured with the judge
+# (`python -m training.ogan evaluate --quick`: prior samples, reconstructions; no code mixture).
+#
+# Every variant is a plain training command; without `--device cuda` it trains the same way on the CPU.
+# Data: .devdata/data.tgz (see scripts/gpu_runs.sh). Results under $OUT: <run>.json, <run>.pt (weights, no
+# optimiser state), logs.tgz.
+#
+#   MINUTES=8 STEPS=32500 bash scripts/gpu_ogan_sweep.sh
+set -u
+MINUTES=${MINUTES:-8}
+STEPS=${STEPS:-32500}
+DEVICE=${DEVICE:-cuda}
+PY=${PY:-python3}
+OUT=${OUT:-runs/sweep-out}
+export EXPLORABLES_DATA=$PWD/.devdata PYTHONUNBUFFERED=1
+mkdir -p runs/logs "$OUT"
+tar xzf .devdata/data.tgz -C .devdata
+nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null
+
+declare -A VARIANTS=(
+    [s-control]=""
+    [s-map4]="--mapping 4"
+    [s-map4-abl]="--mapping 4 --correlation-weight 0"
+    [s-ttur]="--lr 1e-4 --lr-encoder 4e-4"
+    [s-hinge]="--loss hinge"
+    [s-b128]="--batch 128 --max-steps $((STEPS / 2))"
+)
+for name in "${!VARIANTS[@]}"; do
+    # shellcheck disable=SC2086  # the variant's flags split into words on purpose
+    $PY -m training.ogan train --name "$name" --max-steps "$STEPS" ${VARIANTS[$name]} --minutes "$MINUTES" \
+        --threads 1 --device "$DEVICE" >"runs/logs/$name.log" 2>&1 &
+done
+wait
+for name in "${!VARIANTS[@]}"; do
+    $PY -m training.ogan evaluate --name "$name" --quick --threads 2 >"$OUT/$name.json" 2>"runs/logs/$name-eval.err" &
+done
+wait
+tail -n 2 runs/logs/s-*.log
+slim() { $PY -c "from pathlib import Path; from training.checkpoint import slim; slim(Path('$1'), Path('$2'), half=False)"; }
+for name in "${!VARIANTS[@]}"; do slim "runs/$name/checkpoint.pt" "$OUT/$name.pt"; done
+tar czf "$OUT/logs.tgz" runs/logs/s-*
+summary='import json, sys
+for f in sys.argv[1:]:
+    text = open(f).read()
+    m = json.loads(text[text.index("{"):])  # after the hub loader'"'"'s message
+    print(f, m["steps"], round(m["sample_confident_share"], 4), m["sample_class_share_min"],
+          round(m["fid_judge_features"], 2), m["reconstruction_class_consistency"])'
+$PY -c "$summary" "$OUT"/*.json
