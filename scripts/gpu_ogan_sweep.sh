@@ -4,8 +4,9 @@
 # (`python -m training.ogan evaluate --quick`: prior samples, reconstructions; no code mixture).
 #
 # Every variant is a plain training command; without `--device cuda` it trains the same way on the CPU.
-# Data: .devdata/data.tgz (see scripts/gpu_runs.sh). Results under $OUT: <run>.json, <run>.pt (weights, no
-# optimiser state), logs.tgz.
+# Carry .devdata/data.tgz (the data, see scripts/gpu_runs.sh) and runs/mnist-judge (the judge). At most 8 files come
+# back from a lent machine: results.tgz (variants.tsv, each run's <run>.json, the logs), then the weights of the first
+# runs (<run>.pt, no optimiser state). `python -m training.ogan evaluate --sweep DIR` reads the unpacked results.
 #
 #   MINUTES=8 STEPS=32500 bash scripts/gpu_ogan_sweep.sh
 set -u
@@ -33,6 +34,7 @@ for name in "${!VARIANTS[@]}"; do
         --threads 1 --device "$DEVICE" >"runs/logs/$name.log" 2>&1 &
 done
 wait
+for name in "${!VARIANTS[@]}"; do printf '%s\t%s\n' "$name" "${VARIANTS[$name]}"; done >"$OUT/variants.tsv"
 for name in "${!VARIANTS[@]}"; do
     $PY -m training.ogan evaluate --name "$name" --quick --threads 2 >"$OUT/$name.json" 2>"runs/logs/$name-eval.err" &
 done
@@ -40,7 +42,7 @@ wait
 tail -n 2 runs/logs/s-*.log
 slim() { $PY -c "from pathlib import Path; from training.checkpoint import slim; slim(Path('$1'), Path('$2'), half=False)"; }
 for name in "${!VARIANTS[@]}"; do slim "runs/$name/checkpoint.pt" "$OUT/$name.pt"; done
-tar czf "$OUT/logs.tgz" runs/logs/s-*
+cp runs/logs/s-* "$OUT"/
 summary='import json, sys
 for f in sys.argv[1:]:
     text = open(f).read()
@@ -48,3 +50,5 @@ for f in sys.argv[1:]:
     print(f, m["steps"], round(m["sample_confident_share"], 4), m["sample_class_share_min"],
           round(m["fid_judge_features"], 2), m["reconstruction_class_consistency"])'
 $PY -c "$summary" "$OUT"/*.json
+(cd "$OUT" && tar czf results.tgz variants.tsv ./*.json ./*.log ./*.err && rm -f ./*.json ./*.log ./*.err variants.tsv)
+ls -la "$OUT"

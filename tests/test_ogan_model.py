@@ -84,3 +84,11 @@ def test_unknown_loss_and_interpolation_are_refused():
         OGAN(n_z=8, g_width=8, e_width=8, loss="wgan").losses(torch.zeros(2, 1, 28, 28), torch.randn(2, 8))
     with pytest.raises(ValueError, match="unknown interpolation"):
         interpolate(torch.ones(3), torch.ones(3), 4, "zigzag")
+
+
+def test_without_a_mapping_network_the_weights_are_those_of_earlier_snapshots():
+    plain, mapped = OGAN(n_z=8, g_width=4, e_width=4), OGAN(n_z=8, g_width=4, e_width=4, mapping=3)
+    assert not any(k.startswith("generator.mapping") for k in plain.state_dict())
+    layers = [m for m in mapped.generator.mapping if isinstance(m, torch.nn.Linear)]
+    assert [(m.in_features, m.out_features) for m in layers] == [(8, 256), (256, 256), (256, 8)]
+    assert mapped.generator(torch.randn(2, 8)).shape == (2, 1, 28, 28)

@@ -3,6 +3,7 @@ resume, and the evaluation helpers against closed forms."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -181,3 +182,38 @@ def test_checkpoints_from_before_the_code_mixture_still_load(runs):
     torch.save(state, path)
     model, info = training.load_run("tiny")
     assert model.n_mixture == 0 and info["steps"] == 3
+
+
+def test_the_encoder_can_have_its_own_learning_rate(runs):
+    training.train(tiny_args(3, lr=1e-4, lr_encoder=5e-4), images())
+    groups = torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)["opt"]["param_groups"]
+    assert [g["lr"] for g in groups] == [1e-4, 5e-4]  # generator, encoder
+
+
+def test_a_quick_evaluation_cannot_be_published():
+    args = training.parser().parse_args(["evaluate", "--name", "tiny", "--quick", "--publish"])
+    with pytest.raises(SystemExit, match="publish a full evaluation"):
+        training.evaluate(args)
+
+
+def write_sweep(folder: Path, runs: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "variants.tsv").write_text("".join(f"{name}\t{flags}\n" for name, flags in runs.items()))
+
+
+def test_a_sweep_folder_becomes_rows_with_each_variants_flags(tmp_path):
+    write_sweep(tmp_path, {"s-a": "", "s-b": "--loss hinge"})
+    numbers = {k: 0.5 for k in training.SWEEP_KEYS}
+    for i, name in enumerate(["s-a", "s-b"]):
+        body = json.dumps({"steps": 100 + i, **numbers})
+        (tmp_path / f"{name}.json").write_text("Loading weights from local directory\n" + body)
+    rows = training.read_sweep(tmp_path)
+    assert [(r["run"], r["flags"], r["steps"]) for r in rows] == [("s-a", "", 100), ("s-b", "--loss hinge", 101)]
+    assert rows[1]["sample_confident_share"] == 0.5
+
+
+def test_a_sweep_run_whose_evaluation_failed_is_named(tmp_path):
+    write_sweep(tmp_path, {"s-a": ""})
+    (tmp_path / "s-a.json").write_text("Loading weights from local directory\n")
+    with pytest.raises(ValueError, match=r"s-a\.json holds no evaluation"):
+        training.read_sweep(tmp_path)

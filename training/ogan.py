@@ -74,6 +74,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--threads", type=int, default=2)
     e.add_argument("--publish", action="store_true")
     e.add_argument("--quick", action="store_true", help="the sample and reconstruction numbers only (no code mixture)")
+    e.add_argument("--sweep", type=Path, default=None, help="a folder of scripts/gpu_ogan_sweep.sh results to record")
     return p
 
 
@@ -361,6 +362,30 @@ def fit_code_mixture(
     return out.eval(), table, thresholds
 
 
+SWEEP_KEYS = (
+    "sample_confident_share",
+    "sample_class_share_min",
+    "sample_class_share_max",
+    "fid_judge_features",
+    "reconstruction_class_consistency",
+    "mean_rho_fresh_z",
+)
+
+
+def read_sweep(folder: Path) -> list[dict]:
+    """The rows of a recipe sweep (scripts/gpu_ogan_sweep.sh): each variant's training flags (variants.tsv) and the
+    numbers its `evaluate --quick` printed (<run>.json, after the hub loader's one-line message)."""
+    rows = []
+    for line in (folder / "variants.tsv").read_text().splitlines():
+        name, _, flags = line.partition("\t")
+        text = (folder / f"{name}.json").read_text()
+        if "{" not in text:
+            raise ValueError(f"{folder / name}.json holds no evaluation (see its .err file)")
+        m = json.loads(text[text.index("{") :])
+        rows.append({"run": name, "flags": flags.strip(), "steps": m["steps"], **{k: m[k] for k in SWEEP_KEYS}})
+    return rows
+
+
 def save_grid(images: torch.Tensor, path: Path, nrow: int = 8) -> None:
     from PIL import Image
 
@@ -371,6 +396,8 @@ def save_grid(images: torch.Tensor, path: Path, nrow: int = 8) -> None:
 
 
 def evaluate(args: argparse.Namespace) -> dict:
+    if args.quick and args.publish:
+        raise SystemExit("--quick measures a run without its code mixture; publish a full evaluation")
     torch.set_num_threads(args.threads)
     judge = load_judge()
     judge_metrics = json.loads((JUDGE_DIR / "metrics.json").read_text())
@@ -379,8 +406,6 @@ def evaluate(args: argparse.Namespace) -> dict:
     test_probs, test_features = predict(judge, x_test)
     test_features = test_features.numpy().astype(np.float64)
     model, info = load_run(args.name)
-    if args.quick and args.publish:
-        raise SystemExit("--quick measures a run without its code mixture; publish a full evaluation")
     x_train = to_tensor(load_mnist("train")[0])
     mixture_table, thresholds = [], {}
     if not args.quick:
@@ -398,6 +423,8 @@ def evaluate(args: argparse.Namespace) -> dict:
         "correlation_weight": model.correlation_weight,
         "mapping": len([m for m in model.generator.mapping.modules() if isinstance(m, torch.nn.Linear)]),
     }
+    if args.sweep:
+        metrics["recipe_sweep"] = read_sweep(args.sweep)
     metrics["code_mixture_sizes"] = mixture_table
     metrics["typicality_thresholds"] = thresholds
     if args.ablation:
