@@ -3,6 +3,8 @@ determinism."""
 
 from __future__ import annotations
 
+import json
+
 import gradio as gr
 import numpy as np
 import pytest
@@ -10,7 +12,8 @@ from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 from PIL import Image, ImageDraw
 
-from demos.ogan import ogan_sample
+from demos.ogan import comparison_markdown, ogan_sample
+from models import hub
 
 OFFSETS = [0.0] * 8
 
@@ -203,3 +206,13 @@ def test_old_animations_are_cleaned_up(tmp_path, monkeypatch):
     os.utime(old, (0, 0))
     fresh = ogan._gif_path()
     assert not old.parent.exists() and fresh.parent.parent == tmp_path
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_comparison_names_the_other_base_loss_and_its_numbers(lang):
+    m = json.loads((hub.bundled_dir("ogan-mnist") / "metrics.json").read_text())
+    loss = m["config"]["loss"]
+    runs = [r for r in m.values() if isinstance(r, dict) and r.get("correlation_weight", 0) > 0]
+    other = next(r for r in runs if r.get("loss", loss) != loss)  # the O-GAN trained with the other base loss
+    text = comparison_markdown(lang)
+    assert f"{other['loss']} " in text and f"{other['sample_confident_share']:.1%}" in text
