@@ -43,12 +43,7 @@ tail -n 2 runs/logs/s-*.log
 slim() { $PY -c "from pathlib import Path; from training.checkpoint import slim; slim(Path('$1'), Path('$2'), half=False)"; }
 for name in "${!VARIANTS[@]}"; do slim "runs/$name/checkpoint.pt" "$OUT/$name.pt"; done
 cp runs/logs/s-* "$OUT"/
-summary='import json, sys
-for f in sys.argv[1:]:
-    text = open(f).read()
-    m = json.loads(text[text.index("{"):])  # after the hub loader'"'"'s message
-    print(f, m["steps"], round(m["sample_confident_share"], 4), m["sample_class_share_min"],
-          round(m["fid_judge_features"], 2), m["reconstruction_class_consistency"])'
-$PY -c "$summary" "$OUT"/*.json
+$PY -c "from pathlib import Path; from training.ogan import read_sweep
+for r in read_sweep(Path('$OUT')): print(r)"
 (cd "$OUT" && tar czf results.tgz variants.tsv ./*.json ./*.log ./*.err && rm -f ./*.json ./*.log ./*.err variants.tsv)
 ls -la "$OUT"

@@ -217,3 +217,10 @@ def test_a_sweep_run_whose_evaluation_failed_is_named(tmp_path):
     (tmp_path / "s-a.json").write_text("Loading weights from local directory\n")
     with pytest.raises(ValueError, match=r"s-a\.json holds no evaluation"):
         training.read_sweep(tmp_path)
+
+
+def test_the_card_says_where_the_steps_ran():
+    m = {"config": {"loss": "hinge"}, "steps": 300}
+    assert training._provenance(m) == " on the 2-core CPU"
+    m["recipe_sweep"] = [{"flags": "", "steps": 200}, {"flags": "--loss hinge", "steps": 123}]
+    assert "the first 123 on a lent H100" in training._provenance(m)

@@ -365,7 +365,6 @@ def fit_code_mixture(
     return out.eval(), table, thresholds
 
 
-HINGE_GPU_STEPS = 21717  # the shipped run's steps on the lent GPU (scripts/gpu_ogan_sweep.sh, variant s-hinge)
 SWEEP_KEYS = (
     "sample_confident_share",
     "sample_class_share_min",
@@ -425,7 +424,7 @@ def evaluate(args: argparse.Namespace) -> dict:
         "n_z": model.n_z,
         "loss": model.loss,
         "correlation_weight": model.correlation_weight,
-        "mapping": len([m for m in model.generator.mapping.modules() if isinstance(m, torch.nn.Linear)]),
+        "mapping": model._hub_mixin_config.get("mapping", 0),
     }
     if args.sweep:
         metrics["recipe_sweep"] = read_sweep(args.sweep)
@@ -481,6 +480,18 @@ def _loss_choice(m: dict) -> str:
             f"loss {_short(a)}; {loss} {_short(b)}."
         )
     return text
+
+
+def _provenance(m: dict) -> str:
+    """Where the steps ran: the sweep's run with the shipped loss started this model on a lent GPU (its steps are in
+    the sweep's rows); the CPU continued it."""
+    started = {r["flags"]: r for r in m.get("recipe_sweep", [])}.get(f"--loss {m['config']['loss']}")
+    if started is None:
+        return " on the 2-core CPU"
+    return (
+        f": the first {started['steps']} on a lent H100 (the recipe sweep's `{started['flags']}` run), the rest on the "
+        "2-core CPU, resumed from those weights with fresh Adam moments"
+    )
 
 
 def _sweep(m: dict) -> str:
@@ -577,10 +588,9 @@ def card(m: dict) -> CardInfo:
             "and both players add −0.5·ρ(z, E(G(z))). The generator uses SELF-MOD batch norm and an EMA of its weights, "
             "whose BatchNorm statistics are re-estimated for the EMA weights from 50k fresh codes. "
             f"Base loss: {m['config']['loss']}. Reconstruction x̂ = G(0.9·N(E(x))). Trained by the Scientific Spaces "
-            f"Explorables app, {m['steps']} steps of 64 digits: the first {HINGE_GPU_STEPS} on a lent H100 (the recipe "
-            "sweep's `--loss hinge` run), the rest on the 2-core CPU, resumed from those weights with fresh Adam moments; "
-            "the command below trains the same recipe on the CPU alone. The buffers `directions`/`direction_std` hold "
-            "the top principal components of the training codes, used by the app's latent sliders."
+            f"Explorables app, {m['steps']} steps of 64 digits{_provenance(m)}; the command below trains the same "
+            "recipe on the CPU alone. The buffers `directions`/`direction_std` hold the top principal components of the "
+            "training codes, used by the app's latent sliders."
             + _loss_choice(m)
             + _ablation_summary(m)
             + _noise_scales(m)
