@@ -33,6 +33,8 @@ COLUMNS = [
     "general count",
     "domain score",
     "weight",
+    "after a determiner",
+    "termhood",
 ]
 _SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
@@ -155,6 +157,8 @@ def terms_mine(
             r.general_count,
             round(r.domain_score, 3),
             round(r.weight, 3),
+            None if r.after_determiner is None else round(r.after_determiner, 3),
+            round(r.termhood, 3),
         ]
         for r in rows
     ]

@@ -39,6 +39,10 @@ _ENGLISH_GRAMMAR = """a an the this that these those some any each every either 
     still yet again ever never always often already cannot instead however therefore thus hence otherwise whereas
     e.g i.e etc"""
 ENGLISH_FUNCTION_WORDS = frozenset(_ENGLISH_GRAMMAR.split())
+# Words that open a noun phrase: how often a candidate follows one tells a noun ("the working tree", "a commit")
+# from a command, an option or an adjective ("git log", "--force", "current"); see term_mining.domain_terms.
+_DETERMINERS = "a an the this that these those each every its their your our any no another"
+ENGLISH_DETERMINERS = frozenset(_DETERMINERS.split())
 
 
 def _key(word: str) -> str:
@@ -53,6 +57,7 @@ class GeneralTable:
     total: int
     function_words: frozenset[str]  # grammar words: a multi-unit term may not start or end with one
     pairs: dict[str, int] = field(default_factory=dict)  # English word pairs "a b" -> count (empty for Chinese)
+    determiners: frozenset[str] = frozenset()  # words that open a noun phrase (empty for Chinese: it has no articles)
 
     def count(self, word: str) -> int:
         if self.language == "zh":
@@ -125,7 +130,7 @@ def load(language: str) -> GeneralTable:
         folder = Path(wordsegment.__file__).parent
         counts = _read_counts(folder / "unigrams.txt", "\t")
         pairs = _read_counts(folder / "bigrams.txt", "\t", lambda k: " ".join(_key(w) for w in k.split(" ")))
-        return GeneralTable("en", counts, sum(counts.values()), ENGLISH_FUNCTION_WORDS, pairs)
+        return GeneralTable("en", counts, sum(counts.values()), ENGLISH_FUNCTION_WORDS, pairs, ENGLISH_DETERMINERS)
     raise ValueError(f"no general frequency table for language {language!r}")
 
 

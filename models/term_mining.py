@@ -384,6 +384,29 @@ class Term:
     general_count: int
     domain_score: float  # ln(p_domain / p_general), smoothed: finite for words the general table lacks
     weight: float  # p_domain * domain_score in millinats: the term's share of KL(this text || general language)
+    after_determiner: float | None  # share of its occurrences right after "the", "a", "this", ...; None: no cue
+    termhood: float  # the ranking: weight * sqrt(smoothed after_determiner), or the weight where there is no cue
+
+
+NOUN_CUE_MIN_SHARE = 0.02  # determiners must make up this share of the text's words for the noun cue to apply
+
+
+def after_determiner_counts(mined: Mined, cands: list[Candidate], determiners: frozenset[str]) -> np.ndarray | None:
+    """How many occurrences of each candidate directly follow a determiner; None when the text has too few
+    determiners for the count to mean anything (Chinese, a language without these articles, a list of names)."""
+    enc = mined.encoded
+    det_ids = [i for i, unit in enumerate(enc.alphabet) if i != BOUNDARY and unit in determiners]
+    after = np.flatnonzero(np.isin(enc.ids[:-1], det_ids)) + 1  # (A,) unit positions right after a determiner
+    if not det_ids or len(after) < NOUN_CUE_MIN_SHARE * max(mined.total, 1):
+        return None
+    V, out = len(enc.alphabet), np.zeros(len(cands))
+    for n in {c.n for c in cands}:
+        idx = np.array([i for i, c in enumerate(cands) if c.n == n])
+        keys = np.array([cands[i].key for i in idx], dtype=np.int64)
+        order = np.argsort(keys)
+        starts = after[after + n <= len(enc.ids)]
+        out[idx[order]] = _count_in(keys[order], _span_keys(enc.ids, starts, n, V))
+    return out
 
 
 def domain_terms(mined: Mined, general) -> list[Term]:
@@ -391,22 +414,44 @@ def domain_terms(mined: Mined, general) -> list[Term]:
     text from general language, p_here * ln(p_here / p_general): specific *and* frequent comes first. (Ranking by the
     ratio alone puts a name seen six times above the domain's core vocabulary; the table can be re-sorted by it.)
 
+    In English prose the weight is multiplied by sqrt((a + 0.1) / (c + 1)), a the occurrences right after a
+    determiner, c all occurrences: a domain term is a noun ("the working tree", "a commit"), while commands, options,
+    identifiers and adjectives ("git log", "pytypeobject", "current") rarely follow an article. Chinese has no
+    articles, so there the ranking is the weight.
+
     A candidate that starts or ends with a grammar word of the language ("will be", "number of", 的情况下,
     钱其琛说) is grammar around a term, not a term, and is dropped. Numbers are shapes, not terms.
     """
     from models.general_frequency import domain_score
 
-    terms = []
+    kept = []
     for c in [*mined.words, *mined.single_words]:
         if NUMBER in c.word.split(" ") or (mined.language == "zh" and NUMBER in c.word):
             continue
         parts = c.word.split(" ") if mined.encoded.joiner else c.word
         if parts[0] in general.function_words or parts[-1] in general.function_words:
             continue
+        kept.append(c)
+    after = after_determiner_counts(mined, kept, general.determiners) if general.determiners else None
+    terms = []
+    for i, c in enumerate(kept):
         score = domain_score(c.count, mined.total, general, c.word)
         weight = 1000 * c.count / mined.total * score
+        share = None if after is None else float(after[i]) / c.count
+        termhood = weight if after is None else weight * math.sqrt((after[i] + 0.1) / (c.count + 1))
         terms.append(
-            Term(c.word, c.count, c.cohesion, c.left_entropy, c.right_entropy, general.count(c.word), score, weight)
+            Term(
+                c.word,
+                c.count,
+                c.cohesion,
+                c.left_entropy,
+                c.right_entropy,
+                general.count(c.word),
+                score,
+                weight,
+                share,
+                float(termhood),
+            )
         )
-    terms.sort(key=lambda t: -t.weight)
+    terms.sort(key=lambda t: -t.termhood)
     return terms

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+import re
 
 import numpy as np
 import pytest
@@ -144,6 +145,42 @@ def test_english_single_words_are_candidates_without_cohesion():
     terms = tm.domain_terms(mined, gf.load("en"))
     assert terms[0].term == "pathspec"
     assert not any(t.term in gf.ENGLISH_FUNCTION_WORDS for t in terms)
+
+
+def _prose(rng: random.Random, n: int, *phrases: str) -> str:
+    filler = ["we", "use", "with", "and", "then", "to", "of", "it", "is", "on", "see", "for"]
+    return ". ".join(" ".join([*rng.sample(filler, 3), rng.choice(phrases), *rng.sample(filler, 3)]) for _ in range(n))
+
+
+def test_noun_cue_ranks_a_noun_above_an_equally_frequent_command():
+    rng = random.Random(3)
+    nouns = ["the reflog", "a reflog", "this reflog", "its reflog"]
+    commands = ["git bisect", "run bisect", "call bisect", "try bisect"]
+    text = _prose(rng, 400, *nouns, *commands, *commands)  # bisect twice as often as reflog
+    terms = {t.term: t for t in tm.domain_terms(tm.mine(text, "en"), gf.load("en"))}
+    noun, command = terms["reflog"], terms["bisect"]
+    assert noun.after_determiner == 1.0 and command.after_determiner == 0.0
+    assert noun.termhood > command.termhood and command.weight > noun.weight  # bisect is the more frequent
+    assert noun.termhood == pytest.approx(noun.weight * math.sqrt((noun.count + 0.1) / (noun.count + 1)))
+
+
+def test_after_determiner_counts_whole_phrases_exactly():
+    rng = random.Random(4)
+    phrases = ["the working tree", "this working tree", "working tree", "some working tree"]
+    text = _prose(rng, 600, *phrases, "the index", "a branch", "remote", "those tags")
+    mined = tm.mine(text, "en")
+    (phrase,) = [c for c in mined.words if c.word == "working tree"]
+    counts = tm.after_determiner_counts(mined, [phrase], gf.ENGLISH_DETERMINERS)
+    expected = len(re.findall(r"\b(the|this) working tree", text))
+    assert counts.tolist() == [expected] and 0 < expected < phrase.count  # "some" is not a determiner here
+
+
+def test_noun_cue_is_off_where_text_has_no_articles():
+    zh_text, _vocab, _ = planted_corpus(n_sentences=400)
+    no_articles = _prose(random.Random(5), 400, "pytypeobject", "pyobject call", "tp flags")
+    for text, language in [(zh_text, "zh"), (no_articles, "en")]:
+        terms = tm.domain_terms(tm.mine(text, language), gf.load(language))
+        assert terms and all(t.after_determiner is None and t.termhood == t.weight for t in terms)
 
 
 def test_chinese_text_has_no_single_character_candidates():

@@ -77,3 +77,15 @@ def test_yake_per_document_sums_ranks_over_documents():
     ranked = en.yake_per_document([repeated] * 3 + [once])
     assert ranked[0] == yake.KeywordExtractor(lan="en", n=3, top=1).extract_keywords(repeated)[0][0].lower()
     assert set(top_of) <= set(ranked)
+
+
+def test_rst_glossary_entries_are_the_three_space_lines_of_the_block():
+    source = "Intro\n   not a term\n\n.. glossary::\n\n   ``>>>``\n      The prompt.\n\n   abstract base class\n      An ABC.\n"
+    assert en.rst_glossary_entries(source) == [">>>", "abstract base class"]
+
+
+def test_rst_text_keeps_the_words_of_roles_links_and_literals():
+    source = (
+        "Call :func:`len` or :meth:`~dict.get`, see `the tutorial <https://x>`_ and ``x = 1``.\n\n.. note::\n=====\n"
+    )
+    assert en.rst_text(source).strip() == "Call len or dict.get, see the tutorial and x = 1."

@@ -11,10 +11,12 @@ from demos import terms as tab
 ZH = (tab.EXAMPLES / "peoples_daily_1998_excerpt.txt").read_text(encoding="utf-8")
 
 
-def test_mining_an_example_gives_a_table_sorted_by_weight():
+def test_mining_an_example_gives_a_table_sorted_by_termhood():
     table, _fig, highlighted, csv_path, result = tab.terms_mine(ZH)
-    scores = [row[tab.COLUMNS.index("weight")] for row in table]
+    scores = [row[tab.COLUMNS.index("termhood")] for row in table]
     assert len(table) > 50 and scores == sorted(scores, reverse=True)
+    assert all(row[tab.COLUMNS.index("after a determiner")] is None for row in table)  # Chinese has no articles
+    assert scores == [row[tab.COLUMNS.index("weight")] for row in table]
     assert result["language"] == "zh" and result["terms"][0]["term"] == table[0][0]
     assert any(label == "term" for _, label in highlighted)
     with open(csv_path, encoding="utf-8") as f:
@@ -29,6 +31,9 @@ def test_english_example_lists_single_words_with_a_blank_cohesion():
     assert singles and all(row[cohesion] is None for row in singles)
     assert any(" " in row[0] and row[cohesion] is not None for row in table)
     assert result["language"] == "en"
+    shares = [row[tab.COLUMNS.index("after a determiner")] for row in table]
+    scores = [row[tab.COLUMNS.index("termhood")] for row in table]
+    assert all(0 <= s <= 1 for s in shares) and scores == sorted(scores, reverse=True)
 
 
 def test_highlighted_view_keeps_markup_as_plain_text():
