@@ -24,17 +24,17 @@ MAX_BYTES = 20_000_000  # input limit, stated in the UI
 HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
 EXAMPLES = ASSETS / "examples" / "terms"
 LANGUAGES = ["auto", "zh", "en"]
-COLUMNS = [
+COLUMNS = [  # the ranking (termhood) next to the term, then the statistics it is made of
     "term",
+    "termhood",
     "frequency",
+    "weight",
+    "domain score",
+    "general count",
+    "after a determiner",
     "cohesion",
     "left entropy",
     "right entropy",
-    "general count",
-    "domain score",
-    "weight",
-    "after a determiner",
-    "termhood",
 ]
 _SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
@@ -150,15 +150,15 @@ def terms_mine(
     table = [
         [
             r.term,
+            round(r.termhood, 3),
             r.count,
+            round(r.weight, 3),
+            round(r.domain_score, 3),
+            r.general_count,
+            None if r.after_determiner is None else round(r.after_determiner, 3),
             None if r.cohesion is None else round(r.cohesion, 3),
             round(r.left_entropy, 3),
             round(r.right_entropy, 3),
-            r.general_count,
-            round(r.domain_score, 3),
-            round(r.weight, 3),
-            None if r.after_determiner is None else round(r.after_determiner, 3),
-            round(r.termhood, 3),
         ]
         for r in rows
     ]

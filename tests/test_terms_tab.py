@@ -20,7 +20,7 @@ def test_mining_an_example_gives_a_table_sorted_by_termhood():
     assert result["language"] == "zh" and result["terms"][0]["term"] == table[0][0]
     assert any(label == "term" for _, label in highlighted)
     with open(csv_path, encoding="utf-8") as f:
-        assert f.readline().startswith("term,frequency")
+        assert f.readline().startswith("term,termhood,frequency")
 
 
 def test_english_example_lists_single_words_with_a_blank_cohesion():
