@@ -192,23 +192,30 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
     def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
         return self.generator(self.encode(x))
 
-    def losses(self, real: torch.Tensor, z: torch.Tensor) -> tuple[torch.Tensor, dict]:
+    def losses(self, real: torch.Tensor, z: torch.Tensor, top_k: float = 1.0) -> tuple[torch.Tensor, dict]:
         """One loss for both players (the official stop-gradient trick), and logged values.
 
         With s = avg(E(.)) and fake = G(z): the terms in s(fake) - s(sg(fake)) have zero gradient for E and give G
         the "look real" direction, so one optimiser step updates both nets. gan_qp (official): real gets the low
         score, plus the quadratic potential 0.25 * (s_r - s_f)^2 / mean((x_r - x_f)^2). hinge: real gets the high score.
+        top_k < 1 (top-k training, Sinha et al. 2020, arXiv 2002.06224): G's "look real" term counts only the share
+        top_k of the fakes the critic finds most real, so the generator is not pulled towards its worst samples; the
+        critic's terms and the rho term keep every sample.
         """
         fake = self.generator(z)
         e_fake = self.encoder(fake)
         s_real, s_fake, s_fake_sg = self.critic(real), e_fake.mean(-1), self.critic(fake.detach())
         rho = pearson(z, e_fake)
+        realness = -s_fake_sg if self.loss == "gan_qp" else s_fake_sg  # gan_qp gives real digits the low score
+        k = max(1, round(top_k * len(z)))
+        keep = torch.zeros_like(s_fake_sg).scatter_(0, realness.detach().topk(k).indices, len(z) / k)  # (B,)
+        look_real = keep * (s_fake - s_fake_sg)  # zero in value; its gradient reaches G from the kept fakes only
         if self.loss == "gan_qp":
             t1 = s_real - s_fake_sg
             qp = 0.25 * t1**2 / ((real - fake.detach()) ** 2).mean(dim=(1, 2, 3)).clamp_min(1e-8)
-            adversarial = t1 + (s_fake - s_fake_sg) + qp
+            adversarial = t1 + look_real + qp
         elif self.loss == "hinge":
-            adversarial = F.relu(1 - s_real) + F.relu(1 + s_fake_sg) - (s_fake - s_fake_sg)
+            adversarial = F.relu(1 - s_real) + F.relu(1 + s_fake_sg) - look_real
         else:
             raise ValueError(f"unknown loss {self.loss!r}")
         total = (adversarial - self.correlation_weight * rho).mean()

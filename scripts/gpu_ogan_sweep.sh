@@ -8,8 +8,12 @@
 # back from a lent machine: results.tgz (variants.tsv, each run's <run>.json, the logs), then the weights of the first
 # runs (<run>.pt, no optimiser state). `python -m training.ogan evaluate --sweep DIR` reads the unpacked results.
 #
-#   MINUTES=8 STEPS=32500 bash scripts/gpu_ogan_sweep.sh
+# The variants are a table, one run a line: name, a tab, its training flags (scripts/ogan_sweeps/: recipe.tsv is the
+# first sweep, base loss and architecture; sampling.tsv the second, top-k training, EMA decay, Adam's beta1, decay).
+#
+#   MINUTES=8 STEPS=32500 bash scripts/gpu_ogan_sweep.sh [scripts/ogan_sweeps/recipe.tsv]
 set -u
+TABLE=${1:-scripts/ogan_sweeps/recipe.tsv}
 MINUTES=${MINUTES:-8}
 STEPS=${STEPS:-32500}
 DEVICE=${DEVICE:-cuda}
@@ -20,14 +24,8 @@ mkdir -p runs/logs "$OUT"
 tar xzf .devdata/data.tgz -C .devdata
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null
 
-declare -A VARIANTS=(
-    [s-control]=""
-    [s-map4]="--mapping 4"
-    [s-map4-abl]="--mapping 4 --correlation-weight 0"
-    [s-ttur]="--lr 1e-4 --lr-encoder 4e-4"
-    [s-hinge]="--loss hinge"
-    [s-b128]="--batch 128 --max-steps $((STEPS / 2))"
-)
+declare -A VARIANTS=()
+while IFS=$'\t' read -r name flags; do VARIANTS[$name]=$flags; done <"$TABLE"
 for name in "${!VARIANTS[@]}"; do
     # shellcheck disable=SC2086  # the variant's flags split into words on purpose
     $PY -m training.ogan train --name "$name" --max-steps "$STEPS" ${VARIANTS[$name]} --minutes "$MINUTES" \
@@ -39,10 +37,10 @@ for name in "${!VARIANTS[@]}"; do
     $PY -m training.ogan evaluate --name "$name" --quick --threads 2 >"$OUT/$name.json" 2>"runs/logs/$name-eval.err" &
 done
 wait
-tail -n 2 runs/logs/s-*.log
+for name in "${!VARIANTS[@]}"; do tail -n 2 "runs/logs/$name.log"; done
 slim() { $PY -c "from pathlib import Path; from training.checkpoint import slim; slim(Path('$1'), Path('$2'), half=False)"; }
 for name in "${!VARIANTS[@]}"; do slim "runs/$name/checkpoint.pt" "$OUT/$name.pt"; done
-cp runs/logs/s-* "$OUT"/
+for name in "${!VARIANTS[@]}"; do cp "runs/logs/$name.log" "runs/logs/$name-eval.err" "$OUT"/; done
 $PY -c "from pathlib import Path; from training.ogan import read_sweep
 for r in read_sweep(Path('$OUT')): print(r)"
 (cd "$OUT" && tar czf results.tgz variants.tsv ./*.json ./*.log ./*.err && rm -f ./*.json ./*.log ./*.err variants.tsv)

@@ -49,6 +49,24 @@ def test_stop_gradient_trick_sends_the_realism_term_only_to_the_generator(loss):
         torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6)
 
 
+@pytest.mark.parametrize("loss", ["gan_qp", "hinge"])
+def test_top_k_training_sends_the_realism_term_only_through_the_most_real_fakes(loss):
+    """top_k = 0.5: G's gradient is that of +/- the mean score of the half of the fakes the critic finds most real."""
+    torch.manual_seed(0)
+    model = OGAN(n_z=8, g_width=8, e_width=8, correlation_weight=0.0, loss=loss).train()
+    real, z = torch.rand(6, 1, 28, 28) * 2 - 1, torch.randn(6, 8)
+    total, _ = model.losses(real, z, top_k=0.5)
+    g_total = torch.autograd.grad(total, list(model.generator.parameters()), retain_graph=True)
+    sign = 1.0 if loss == "gan_qp" else -1.0
+    scores = model.critic(model.generator(z))
+    most_real = (-sign * scores).detach().topk(3).indices  # gan_qp: real digits get the low score
+    g_direct = torch.autograd.grad(sign * scores[most_real].mean(), list(model.generator.parameters()))
+    for a, b in zip(g_total, g_direct, strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6)
+    g_every = torch.autograd.grad(model.losses(real, z)[0], list(model.generator.parameters()))
+    assert not all(torch.allclose(a, b) for a, b in zip(g_every, g_total, strict=True))
+
+
 def test_correlation_term_reaches_the_encoder():
     torch.manual_seed(0)
     with_rho = OGAN(n_z=8, g_width=8, e_width=8, correlation_weight=0.5)

@@ -60,6 +60,15 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--mapping", type=int, default=0, help="layers of the generator's mapping network w = M(z)")
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--threads", type=int, default=2)
+    t.add_argument(
+        "--top-k",
+        type=float,
+        default=1.0,
+        help="top-k training: G learns from this share of the fakes the critic rates most real, reached linearly "
+        "from 1 over the budget (default 1: every fake)",
+    )
+    t.add_argument("--ema-decay", type=float, default=EMA_DECAY, help="decay of the generator's weight average")
+    t.add_argument("--beta1", type=float, default=0.5, help="Adam's first-moment decay")
     t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
     t.add_argument("--device", default="cpu", help="cpu or cuda")
     e = sub.add_parser(
@@ -136,7 +145,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     lr_encoder = args.lr if args.lr_encoder is None else args.lr_encoder
     groups = [{"params": model.generator.parameters(), "lr": args.lr, "base": args.lr}]
     groups += [{"params": model.encoder.parameters(), "lr": lr_encoder, "base": lr_encoder}]
-    opt = torch.optim.Adam(groups, betas=(0.5, 0.999))
+    opt = torch.optim.Adam(groups, betas=(args.beta1, 0.999))
     step, elapsed = 0, 0.0
     path = _ckpt(args.name)
     if path.is_file():
@@ -158,17 +167,17 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         save(path, model=model, ema=ema, opt=opt, step=step, elapsed=elapsed, rng=torch.get_rng_state(), config=config)
 
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
+        fraction = max((time.perf_counter() - started) / (60 * args.minutes), step / args.max_steps)  # of the budget
         if args.decay:
-            fraction = max((time.perf_counter() - started) / (60 * args.minutes), step / args.max_steps)
             for group in opt.param_groups:
                 group["lr"] = group["base"] * warmup_cosine(fraction, floor=0.05)
         idx = torch.randint(len(x), (args.batch,), generator=generator).to(args.device)
         z = torch.randn(args.batch, args.n_z).to(args.device)
-        loss, stats = model.losses(x[idx], z)
+        loss, stats = model.losses(x[idx], z, top_k=1 - (1 - args.top_k) * min(fraction, 1.0))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
-        _ema_update(ema, model.generator, EMA_DECAY if step > 500 else 0.0)
+        _ema_update(ema, model.generator, args.ema_decay if step > 500 else 0.0)
         step += 1
         log.append(stats)
         if step % 250 == 0:
