@@ -85,7 +85,7 @@ class Generator(nn.Module):
         h = F.relu(self.bn0(h, z))
         h = F.relu(self.bn1(self.up1(h), z))  # (B, 2w, 14, 14)
         h = F.relu(self.bn2(self.up2(h), z))  # (B, w, 28, 28)
-        return torch.tanh(self.out(h))
+        return torch.tanh(self.out(h)).float()  # float32 even under bfloat16 autocast
 
 
 class Encoder(nn.Module):
@@ -104,7 +104,7 @@ class Encoder(nn.Module):
         self.fc = nn.Linear(4 * width * 4 * 4, n_z)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.convs(x).flatten(1))  # (B, 4w*16) -> (B, n_z)
+        return self.fc(self.convs(x).flatten(1)).float()  # (B, 4w*16) -> (B, n_z); float32 under autocast
 
 
 class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["gan", "o-gan", "mnist"]):

@@ -52,8 +52,10 @@ def test_a_few_steps_give_finite_losses_and_a_checkpoint(runs, capsys):
     assert "stopped at step 20" in capsys.readouterr().out
 
 
-def test_the_sweep_options_top_k_ema_decay_and_beta1_train(runs, capsys):
-    model = training.train(tiny_args(12, top_k=0.5, ema_decay=0.9999, beta1=0.0), images())
+def test_the_sweep_options_top_k_ema_decay_and_beta1_train_under_bfloat16(runs, capsys):
+    args = tiny_args(12, top_k=0.5, ema_decay=0.9999, beta1=0.0)
+    args.bf16 = True
+    model = training.train(args, images())
     assert all(torch.isfinite(p).all() for p in model.parameters())
     assert "stopped at step 12" in capsys.readouterr().out
 
