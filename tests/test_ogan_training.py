@@ -231,4 +231,8 @@ def test_the_card_says_where_the_steps_ran():
     m = {"config": {"loss": "hinge"}, "steps": 300}
     assert training._provenance(m) == " on the 2-core CPU"
     m["recipe_sweep"] = [{"flags": "", "steps": 200}, {"flags": "--loss hinge", "steps": 123}]
+    assert training._provenance(m) == " on the 2-core CPU", "a sweep recorded beside a CPU run did not start it"
+    m["resumed_from_sweep"] = True
+    assert "the first 123 on a lent H100" in training._provenance(m)
+    m["recipe_sweep"].append({"flags": "--loss hinge", "steps": 999})  # a later sweep's control run
     assert "the first 123 on a lent H100" in training._provenance(m)

