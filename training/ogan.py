@@ -550,14 +550,14 @@ def _sweep(m: dict) -> str:
     if not rows:
         return ""
     parts = "; ".join(
-        f"{r['run']} (`{r['flags'] or 'the default recipe'}`): {r['steps']} steps, {_short(r)}, ρ {r['mean_rho_fresh_z']:.2f}, "
-        f"class shares {r['sample_class_share_min']:.1%}–{r['sample_class_share_max']:.1%}"
+        f"{r['run']} (`{r['flags'] or 'the default recipe'}`): {r['steps']} steps, {_short(r)}, "
+        f"ρ {r['mean_rho_fresh_z']:.2f}, class shares {r['sample_class_share_min']:.1%}–{r['sample_class_share_max']:.1%}"
         for r in rows
     )
     return (
         "\n\nRecipe sweeps (`scripts/gpu_ogan_sweep.sh` with the tables in `scripts/ogan_sweeps/`, six variants side by "
-        f"side on a lent H100 for 7 minutes each time, measured by `evaluate --quick` on 10k prior samples): {parts}. A collapsed run shows as one class holding "
-        "all samples."
+        "side on a lent H100 for about 7 minutes each time, measured by `evaluate --quick` on 10k prior samples): "
+        f"{parts}. A collapsed run shows as one class holding all samples."
     )
 
 
@@ -639,8 +639,8 @@ def card(m: dict) -> CardInfo:
             "and both players add −0.5·ρ(z, E(G(z))). The generator uses SELF-MOD batch norm and an EMA of its weights, "
             "whose BatchNorm statistics are re-estimated for the EMA weights from 50k fresh codes. "
             f"Base loss: {m['config']['loss']}. Reconstruction x̂ = G(0.9·N(E(x))). Trained by the Scientific Spaces "
-            f"Explorables app, {m['steps']} steps of 64 digits{_precision(m)}{_provenance(m)}; the command below trains the same "
-            "recipe on the CPU alone. The buffers `directions`/`direction_std` hold the top principal components of the "
+            f"Explorables app, {m['steps']} steps of 64 digits{_precision(m)}{_provenance(m)}; the command below trains "
+            "the same recipe on the CPU alone. The buffers `directions`/`direction_std` hold the top principal components of the "
             "training codes, used by the app's latent sliders."
             + _loss_choice(m)
             + _ablation_summary(m)
