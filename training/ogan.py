@@ -73,7 +73,8 @@ def parser() -> argparse.ArgumentParser:
         "--bf16",
         action="store_true",
         help="bfloat16 autocast for the convolutions and dense layers (losses and BatchNorm statistics stay float32): "
-        "1.6x the steps per second on a CPU with AMX, as on the 2-core machine this app is trained on",
+        "about 1.5x the steps per second on a CPU with AMX, as on the 2-core machine this app is trained on "
+        "(python -m bench.ogan_train_speed)",
     )
     t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
     t.add_argument("--device", default="cpu", help="cpu or cuda")
