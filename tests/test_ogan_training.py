@@ -60,6 +60,11 @@ def test_the_sweep_options_top_k_ema_decay_and_beta1_train_under_bfloat16(runs, 
     assert "stopped at step 12" in capsys.readouterr().out
 
 
+def test_a_runs_info_records_the_adam_beta1_it_trained_with(runs):
+    training.train(tiny_args(3, beta1=0.0), images())
+    assert training.load_run("tiny")[1]["beta1"] == 0.0
+
+
 def test_training_resumes_where_it_stopped(runs, capsys):
     training.train(tiny_args(10), images())
     training.train(tiny_args(25), images())
@@ -236,3 +241,38 @@ def test_the_card_says_where_the_steps_ran():
     assert "the first 123 on a lent H100" in training._provenance(m)
     m["recipe_sweep"].append({"flags": "--loss hinge", "steps": 999})  # a later sweep's control run
     assert "the first 123 on a lent H100" in training._provenance(m)
+
+
+def earlier_metrics(path: Path) -> Path:
+    row = {"steps": 100, "sample_confident_share": 0.8, "fid_judge_features": 9.0}
+    old = {
+        "config": {"loss": "hinge", "correlation_weight": 0.5},
+        **row,
+        "judge_test_accuracy": 0.99,
+        "ablation": {**row, "fid_judge_features": 11.0},
+        "ogan-gan_qp": {**row, "loss": "gan_qp", "correlation_weight": 0.5},
+        "samples_typical": {"sample_confident_share": 0.9},
+        "recipe_sweep": [{"run": "s-a", "flags": ""}],
+    }
+    path.write_text(json.dumps(old))
+    return path
+
+
+def test_an_earlier_evaluations_pair_and_comparison_runs_are_carried_over_and_named(tmp_path):
+    out = training.carried_over(earlier_metrics(tmp_path / "m.json"), "old", "old-ablation")
+    assert out["carried_over"] == ["ogan-gan_qp", "old", "old-ablation", "recipe_sweep"]
+    assert out["old"] == {
+        "loss": "hinge",
+        "correlation_weight": 0.5,
+        "steps": 100,
+        "sample_confident_share": 0.8,
+        "fid_judge_features": 9.0,
+    }
+    assert out["old-ablation"]["correlation_weight"] == 0.0 and out["old-ablation"]["fid_judge_features"] == 11.0
+    assert "samples_typical" not in out and out["ogan-gan_qp"]["loss"] == "gan_qp"
+    assert "`old-ablation`" in training._carried(out)
+
+
+def test_sweeps_measured_now_replace_the_carried_ones(tmp_path):
+    out = training.carried_over(earlier_metrics(tmp_path / "m.json"), "old", "old-ablation", sweeps=False)
+    assert "recipe_sweep" not in out and "recipe_sweep" not in out["carried_over"]

