@@ -276,3 +276,14 @@ def test_an_earlier_evaluations_pair_and_comparison_runs_are_carried_over_and_na
 def test_sweeps_measured_now_replace_the_carried_ones(tmp_path):
     out = training.carried_over(earlier_metrics(tmp_path / "m.json"), "old", "old-ablation", sweeps=False)
     assert "recipe_sweep" not in out and "recipe_sweep" not in out["carried_over"]
+
+
+def test_the_published_judge_is_used_where_none_was_trained_here(tmp_path, monkeypatch):
+    from training import judge
+
+    monkeypatch.setattr(judge, "DEFAULT_OUT", tmp_path / "mnist-judge")
+    assert judge.judge_dir() == judge.SNAPSHOT
+    assert judge.load_judge() is not None
+    (tmp_path / "mnist-judge").mkdir()
+    (tmp_path / "mnist-judge" / "model.safetensors").write_bytes(b"")
+    assert judge.judge_dir() == tmp_path / "mnist-judge"

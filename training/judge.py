@@ -95,7 +95,13 @@ def evaluate(judge: MnistJudge, with_test: bool = False) -> dict:
     return result
 
 
-def load_judge(path: Path = DEFAULT_OUT) -> MnistJudge:
+def judge_dir() -> Path:
+    """The judge's folder: the one trained on this machine (runs/mnist-judge), else the published snapshot."""
+    return DEFAULT_OUT if (DEFAULT_OUT / "model.safetensors").is_file() else SNAPSHOT
+
+
+def load_judge(path: Path | None = None) -> MnistJudge:
+    path = judge_dir() if path is None else path
     if not (path / "model.safetensors").is_file():
         raise FileNotFoundError(f"no judge at {path}: run `python -m training.judge` first")
     return MnistJudge.from_pretrained(str(path), strict=True).eval()

@@ -5,7 +5,8 @@
     python -m training.ogan evaluate --name ogan --ablation ablation   # metrics.json + model card + snapshot
 
 The two runs share the 2 cores side by side, one thread each: 90 minutes each is the same compute as 45 minutes on
-both cores. Checkpoints live in runs/<name>/ (git-ignored). Evaluation needs the judge: `python -m training.judge`.
+both cores. Checkpoints live in runs/<name>/ (git-ignored). Evaluation uses the judge trained by
+`python -m training.judge`, or the published one (assets/weights/mnist-judge) where this machine has not trained it.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from models import code_mixture
 from models.ogan import OGAN, pearson
 from training.checkpoint import save
 from training.data import load_mnist
-from training.judge import DEFAULT_OUT as JUDGE_DIR
-from training.judge import load_judge, predict, to_tensor
+from training.judge import judge_dir, load_judge, predict, to_tensor
 from training.publish import CardInfo, write_snapshot
 from training.schedule import warmup_cosine
 
@@ -73,7 +73,7 @@ def parser() -> argparse.ArgumentParser:
         "--bf16",
         action="store_true",
         help="bfloat16 autocast for the convolutions and dense layers (losses and BatchNorm statistics stay float32): "
-        "about 1.5x the steps per second on a CPU with AMX, as on the 2-core machine this app is trained on "
+        "about 1.5x the steps per second on the CPUs with AMX or AVX512-BF16 this app was trained on "
         "(python -m bench.ogan_train_speed)",
     )
     t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
@@ -467,7 +467,7 @@ def evaluate(args: argparse.Namespace) -> dict:
         raise SystemExit("--quick measures a run without its code mixture; publish a full evaluation")
     torch.set_num_threads(args.threads)
     judge = load_judge()
-    judge_metrics = json.loads((JUDGE_DIR / "metrics.json").read_text())
+    judge_metrics = json.loads((judge_dir() / "metrics.json").read_text())
     x_img, y_test = load_mnist("test")
     x_test = to_tensor(x_img)
     test_probs, test_features = predict(judge, x_test)
