@@ -41,9 +41,9 @@ def steps_per_second(bf16: bool, steps: int = 200, warmup: int = 20) -> float:
 def cpu() -> tuple[str, list[str]]:
     """This CPU's model name and which of the bfloat16 instruction sets it has (Linux /proc/cpuinfo)."""
     info = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").is_file() else ""
-    name = re.search(r"^model name\s*:\s*(.+)$", info, re.M)
-    flags = set(re.search(r"^flags\s*:\s*(.+)$", info, re.M).group(1).split()) if "flags" in info else set()
-    return (name.group(1).strip() if name else "unknown"), sorted(flags & {"amx_bf16", "avx512_bf16"})
+    name, flags = (re.search(rf"^{key}\s*:\s*(.+)$", info, re.M) for key in ("model name", "flags"))
+    bf16 = set(flags.group(1).split()) & {"amx_bf16", "avx512_bf16"} if flags else set()
+    return (name.group(1).strip() if name else "unknown"), sorted(bf16)
 
 
 def main() -> dict:
