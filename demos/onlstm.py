@@ -1,5 +1,5 @@
 """ON-LSTM tab (kexue.fm/archives/6621): type a Chinese sentence, read the tree a character-level ON-LSTM induces
-from its master forget gates, the distances, the words at a chosen granularity, and the gates themselves.
+from its master gates, the distances, the words at a chosen granularity, and the gates themselves.
 
 Runs alone: `python -m demos.onlstm`.
 """
@@ -36,7 +36,7 @@ def _load(name: str = "onlstm-peoples-daily"):
 
 
 MODEL = lazy(_load)
-REVERSE = lazy(lambda: _load("onlstm-peoples-daily-reverse"))  # reads right to left; its distances join the forward's
+REVERSE = lazy(lambda: _load("onlstm-peoples-daily-reverse"))  # reads right to left: the "both directions" source
 
 
 def validated_rule() -> dict:
@@ -49,33 +49,42 @@ def validated_rule() -> dict:
 RESULTS_TEXT = {
     "en": {
         "head": "| method (test lines) | word P | word R | word F1 | boundary F1 |",
-        "onlstm": "ON-LSTM trees from both reading directions: the validated gap score, pieces ≤ {max_len} characters",
-        "alone": "the forward ON-LSTM alone: layer {layer} ('{direction}' reading), pieces ≤ {max_len} characters",
-        "lstm": "plain LSTMs of the same size, both directions, split at their surprisal (combined the same way)",
-        "lstm_alone": "the forward plain LSTM alone, split at its surprisal",
-        "own": "the forward ON-LSTM, split at its surprisal",
+        "onlstm": "the ON-LSTM's tree: the validated gap score of its gates, pieces ≤ {max_len} characters",
+        "distances": "the same search, distances d only (the article's signal)",
+        "single": "its best single layer: layer {layer} ('{direction}' reading), pieces ≤ {max_len} characters",
+        "lstm": "a plain LSTM of the same size, split at its surprisal (the same search)",
+        "own": "the ON-LSTM split at its own surprisal",
+        "two_way": "with a right-to-left twin: both ON-LSTMs' gates",
+        "lstm_two_way": "with a right-to-left twin: both plain LSTMs' surprisal",
         "every": "every character a word",
         "random": "random split with the true number of words",
         "notes": "{lines} test lines ({chars:,} characters), never trained on. The gap score is {rule}; its weights "
-        "and the piece length were chosen on the validation lines. Test perplexity per character {ppl:.0f} reading left "
-        "to right, {rev_ppl:.0f} right to left (plain LSTM {lstm_ppl:.0f}). Training characters: {train_chars:,} and "
-        "{rev_chars:,} for the two ON-LSTMs, {lstm_chars:,} for each plain LSTM (the fused LSTM is faster, so it read "
-        "more in less time). {vocab:.1%} of the distinct multi-character words induced are words of the corpus' gold "
-        "vocabulary. Published unsupervised segmenters reach about 0.73–0.80 word F1 on PKU with far larger corpora.",
+        "and the piece length were chosen on the validation lines (d = 1 − mean of the master forget gate, e = mean of "
+        "the master input gate). Ordered neurons add {gain:+.3f} word F1 over the plain LSTM with one model each, "
+        "{two_way_gain:+.3f} with a second model reading right to left (the plain LSTMs' surprisal catches up when it "
+        "also sees what follows a gap). Test perplexity per character {ppl:.0f} (right to left {rev_ppl:.0f}; plain "
+        "LSTM {lstm_ppl:.0f}). Training characters: {train_chars:,} and {rev_chars:,} for the two ON-LSTMs, "
+        "{lstm_chars:,} for the plain LSTM (the fused LSTM is faster, so it read more in less time). {vocab:.1%} of the "
+        "distinct multi-character words induced are words of the corpus' gold vocabulary. Published unsupervised "
+        "segmenters reach about 0.73–0.80 word F1 on PKU with far larger corpora.",
         "missing": "No measurements: the snapshot has no metrics.json.",
     },
     "zh": {
         "head": "| 方法（测试句） | 词准确率 | 词召回率 | 词 F1 | 边界 F1 |",
-        "onlstm": "两个阅读方向的 ON-LSTM 树：验证集选出的间隙得分，每段不超过 {max_len} 字",
-        "alone": "只用正向 ON-LSTM：第 {layer} 层（“{direction}”读法），每段不超过 {max_len} 字",
-        "lstm": "同样大小的普通 LSTM，两个方向，按惊异度切分（同样方式组合）",
-        "lstm_alone": "只用正向普通 LSTM，按惊异度切分",
-        "own": "正向 ON-LSTM，按惊异度切分",
+        "onlstm": "ON-LSTM 的树：验证集选出的门信号间隙得分，每段不超过 {max_len} 字",
+        "distances": "同样的搜索，只用距离 d（原文的信号）",
+        "single": "最好的单层：第 {layer} 层（“{direction}”读法），每段不超过 {max_len} 字",
+        "lstm": "同样大小的普通 LSTM，按惊异度切分（同样的搜索）",
+        "own": "ON-LSTM 按自身的惊异度切分",
+        "two_way": "加上从右往左读的孪生模型：两个 ON-LSTM 的门",
+        "lstm_two_way": "加上从右往左读的孪生模型：两个普通 LSTM 的惊异度",
         "every": "每个字单独成词",
         "random": "按真实词数随机切分",
-        "notes": "{lines} 个测试句（{chars:,} 字），从未参与训练。间隙得分为 {rule}；权重和每段长度都在验证集上选定。"
-        "每字测试困惑度：从左到右 {ppl:.0f}，从右到左 {rev_ppl:.0f}（普通 LSTM {lstm_ppl:.0f}）。训练字数：两个 ON-LSTM "
-        "分别 {train_chars:,} 和 {rev_chars:,}，每个普通 LSTM {lstm_chars:,}（融合实现更快，用更少的时间读了更多字）。"
+        "notes": "{lines} 个测试句（{chars:,} 字），从未参与训练。间隙得分为 {rule}；权重和每段长度都在验证集上选定"
+        "（d = 1 − 主遗忘门的均值，e = 主输入门的均值）。各用一个模型时，有序神经元比普通 LSTM 的词 F1 高 {gain:+.3f}；"
+        "再加一个从右往左读的模型时只高 {two_way_gain:+.3f}（普通 LSTM 的惊异度看到间隙之后的内容后就追上来了）。"
+        "每字测试困惑度 {ppl:.0f}（从右到左 {rev_ppl:.0f}；普通 LSTM {lstm_ppl:.0f}）。训练字数：两个 ON-LSTM 分别 "
+        "{train_chars:,} 和 {rev_chars:,}，普通 LSTM {lstm_chars:,}（融合实现更快，用更少的时间读了更多字）。"
         "诱导出的不同多字词中有 {vocab:.1%} 属于语料的标准词表。已发表的无监督分词方法在 PKU 上的词 F1 约为 0.73–0.80，"
         "所用语料大得多。",
         "missing": "没有可用的指标：快照中缺少 metrics.json。",
@@ -94,15 +103,17 @@ def results_markdown(lang: str = "en") -> str:
     def row(name: str, r: dict) -> str:
         return f"| {name} | {r['word_precision']:.3f} | {r['word_recall']:.3f} | {r['word_f1']:.3f} | {r['boundary_f1']:.3f} |"
 
-    base, alone = m["plain_lstm_surprisal"], m["onlstm_forward_alone"]
+    base, single = m["plain_lstm_surprisal"], m["onlstm_best_single_layer"]
     lines = [
         t["head"],
         "|---|---|---|---|---|",
         row("**" + t["onlstm"].format(**m["rule"]) + "**", m["onlstm"]),
-        row(t["alone"].format(**alone["rule"]), alone),
-        row(t["lstm"], base),
-        row(t["lstm_alone"], m["plain_lstm_forward_alone"]),
+        row(t["distances"], m["onlstm_distances_only"]),
+        row(t["single"].format(**single["rule"]), single),
+        row("**" + t["lstm"] + "**", base),
         row(t["own"], m["onlstm_own_surprisal"]),
+        row(t["two_way"], m["onlstm_two_way"]),
+        row(t["lstm_two_way"], m["plain_lstm_two_way"]),
         row(t["every"], m["every_character"]),
         row(t["random"], m["random_split_true_count"]),
         "",
@@ -110,6 +121,8 @@ def results_markdown(lang: str = "en") -> str:
             lines=m["test_lines"],
             chars=m["test_characters"],
             rule=Combination.from_dict(m["rule"]).describe(),
+            gain=m["gain_over_plain_lstm_word_f1"],
+            two_way_gain=m["two_way_gain_over_plain_lstm_word_f1"],
             ppl=m["test_perplexity"],
             rev_ppl=m["reverse_onlstm"]["test_perplexity"],
             lstm_ppl=base["test_perplexity"],
@@ -146,13 +159,14 @@ def sentences(text) -> list[str]:
     return out
 
 
-BOTH = "both"  # the tree-source choice that means the validated combination of both models' layers
+FORWARD, BOTH = "forward", "both"  # tree sources: the validated gap score of the forward model, or of both models
 
 
-def _layer(model, layer) -> int | None:
-    """None ("both" or empty): the validated combination of both models' layers; else one forward layer."""
-    if layer is None or layer in ("", BOTH):
-        return None
+def _source(model, layer) -> str | int:
+    """FORWARD (default, or empty): the forward model's validated gap score; BOTH: the validated gap score of both
+    reading directions; a number: that forward layer's distances alone."""
+    if layer is None or layer in ("", FORWARD, BOTH):
+        return layer or FORWARD
     return int(parse_number(layer, "Layer", 0, model.n_layers - 1, integer=True))
 
 
@@ -247,46 +261,58 @@ def _gold_score(gold, parts: list[str], words: list[list[str]]) -> tuple[list, s
 
 
 def onlstm_parse(text, max_len=None, layer=None, gold=""):
-    """Induce a binary tree and word boundaries for each sentence from the ON-LSTMs' master forget gates.
+    """Induce a binary tree and word boundaries for each sentence from the ON-LSTM's master gates.
 
     Args:
         text: Chinese text, at most 2000 characters; split into sentences of at most 200 characters.
         max_len: granularity: split top-down until pieces have at most this many characters (1-8); empty = the rule
             chosen on the validation lines.
-        layer: "both" (default) = the validated gap score, a weighted sum of the standardised distances of the forward
-            model's and the right-to-left model's layers; "0", "1", "2" = that forward layer's distances alone.
+        layer: "forward" (default) = the validated gap score, a weighted sum of the forward model's standardised layer
+            distances and input levels; "both" = the validated gap score of the forward and the right-to-left model;
+            "0", "1", "2" = that forward layer's distances alone.
         gold: optional gold segmentation of the same text, words separated by spaces, to score against.
     Returns:
         Tree drawings (HTML), the gap scores (or the layer's distances) as a bar chart, the words, the gold words (if
-        given), a score line, and JSON: per sentence the tree (nested lists), the gap scores, the distances of every
-        layer of both models, and the words for every max_len and for the tree cut at depths 1-6.
+        given), a score line, and JSON: per sentence the tree (nested lists), the gap scores, the distances and input
+        levels of every layer (of the reverse model too with "both"), and the words for every max_len and for the
+        tree cut at depths 1-6.
     """
     from models.onlstm import as_signals
 
     model = MODEL.get()
     parts = sentences(text)
-    k = _layer(model, layer)
+    source = _source(model, layer)
     m = model.rule["max_len"] if max_len in (None, "") else parse_number(max_len, "Granularity", 1, 8, integer=True)
-    combination = Combination.from_dict(model.rule)
-    rule = Combination(combination.terms, m) if k is None else Rule(k, _direction(model, k), m)
-    signals = {"forward": _read(model, parts), "reverse": REVERSE.get().read(parts)}
+    if isinstance(source, int):
+        rule = Rule(source, _direction(model, source), m)
+    else:
+        validated = model.rule["two_way"] if source == BOTH else model.rule
+        rule = Combination(Combination.from_dict(validated).terms, m)
+    signals = {"forward": _read(model, parts)}
+    if source == BOTH:
+        signals["reverse"] = REVERSE.get().read(parts)
     svgs, words, cuts, shown, out = [], [], [], [], []
     for i, s in enumerate(parts):
         sig = {reader: as_signals(signals[reader][i]) for reader in signals}
-        gaps = rule.gaps(sig) if k is None else rule.gaps(sig["forward"])
+        gaps = rule.gaps(sig["forward"]) if isinstance(source, int) else rule.gaps(sig)
         tree = build_tree(list(s), gaps)
         c = split_until_short(gaps, m)
         svgs.append(tree_svg(tree))
         words.append(pieces(s, c))
         cuts.append(c)
-        shown.append(_relative(gaps) if k is None else sig["forward"]["distances"][k])
+        shown.append(sig["forward"]["distances"][source] if isinstance(source, int) else _relative(gaps))
+        signal_lists = {
+            f"{prefix}{key}": [[round(float(v), 4) for v in d] for d in sig[reader][key]]
+            for reader, prefix in (("forward", ""), ("reverse", "reverse_"))
+            if reader in sig
+            for key in ("distances", "input_levels")
+        }
         out.append(
             {
                 "text": s,
                 "tree": tree,
                 "gap_scores": [round(float(v), 4) for v in gaps],
-                "distances": [[round(float(v), 4) for v in d] for d in sig["forward"]["distances"]],
-                "reverse_distances": [[round(float(v), 4) for v in d] for d in sig["reverse"]["distances"]],
+                **signal_lists,
                 "words_by_max_len": {
                     str(n): pieces(s, split_until_short(gaps, n)) for n in range(1, MAX_LEN_CHOICES + 1)
                 },
@@ -294,10 +320,16 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
             }
         )
     gold_hl, gold_line, gold_scores = _gold_score(gold, parts, words)
-    used = rule.to_dict() if k is None else vars(rule)
-    result = {"rule": used, "validated_rule": model.rule, "sentences": out, "gold_scores": gold_scores}
+    used = vars(rule) if isinstance(source, int) else rule.to_dict()
+    result = {
+        "source": source,
+        "rule": used,
+        "validated_rule": model.rule,
+        "sentences": out,
+        "gold_scores": gold_scores,
+    }
     trees = '<div class="onlstm-trees">' + "".join(svgs) + "</div>"
-    title = "gap score (relative)" if k is None else f"d = 1 − mean(f̃), layer {k}"
+    title = f"d = 1 − mean(f̃), layer {source}" if isinstance(source, int) else "gap score (relative)"
     return trees, _signal_plot(parts, shown, cuts, title), _highlight(words), gold_hl, gold_line, result
 
 
@@ -308,36 +340,48 @@ def _relative(gaps: list[float]) -> np.ndarray:
 
 
 def onlstm_gates(text, layer=None):
-    """The master forget gate f̃ of one layer for each character of the first sentence, and every layer's distances.
+    """The master forget and input gates of one layer for each character of the first sentence, and every layer's
+    distances and input levels.
 
     Args:
         text: Chinese text (the first sentence, at most 200 characters, is shown).
-        layer: "0", "1", "2" = that forward layer (0 = bottom); "both" = the forward layer that segments best alone.
+        layer: "0", "1", "2" = that forward layer (0 = bottom); "forward" or "both" = the forward layer that segments
+            best alone.
     Returns:
-        A heat-map (levels x characters), box plots of the distances per layer of both models (→ forward, ← reverse)
-        for this text, and JSON with the gates.
+        Two heat-maps (levels x characters: the master forget gate f̃ above, the master input gate ĩ below), box plots
+        of the distances and input levels per layer of both models (→ forward, ← reverse) for this text, and JSON
+        with the gates.
     """
+    from plotly.subplots import make_subplots
+
     from models.onlstm import as_signals
 
     model = MODEL.get()
     s = sentences(text)[0]
-    k = _layer(model, layer)
-    k = model.rule["layer"] if k is None else k
+    k = _source(model, layer)
+    k = k if isinstance(k, int) else model.rule["layer"]
     r = _read(model, [s])[0]
-    gates = r["gates"][k].numpy()  # (T, L)
-    heat = go.Figure(go.Heatmap(z=gates.T, x=list(range(len(s))), colorscale="Viridis", zmin=0, zmax=1))
-    heat.update_layout(
-        height=300,
-        margin=dict(l=50, r=10, t=10, b=40),
-        xaxis=dict(tickmode="array", tickvals=list(range(len(s))), ticktext=list(s), tickangle=0),
-        yaxis_title="level (low → high)",
-    )
-    box = go.Figure()
+    gates, input_gates = r["gates"][k].numpy(), r["input_gates"][k].numpy()  # (T, L) each
+    heat = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, subplot_titles=("f̃", "ĩ"))
+    for row, g in ((1, gates), (2, input_gates)):
+        heat.add_trace(go.Heatmap(z=g.T, colorscale="Viridis", zmin=0, zmax=1, showscale=row == 1), row=row, col=1)
+        heat.update_yaxes(title_text="level", row=row, col=1)
+    heat.update_layout(height=420, margin=dict(l=50, r=10, t=30, b=40))
+    heat.update_xaxes(tickmode="array", tickvals=list(range(len(s))), ticktext=list(s), tickangle=0)
+    box = make_subplots(rows=1, cols=2, subplot_titles=("d = 1 − mean(f̃)", "e = mean(ĩ)"))
     for arrow, read in (("→", r), ("←", REVERSE.get().read([s])[0])):  # the forward model, then the reverse one
-        for j, d in enumerate(as_signals(read)["distances"]):
-            box.add_trace(go.Box(y=d, name=f"{arrow} layer {j}", boxpoints="all", jitter=0.3))
-    box.update_layout(height=300, margin=dict(l=50, r=10, t=10, b=40), yaxis_title="distance d", showlegend=False)
-    result = {"text": s, "layer": k, "levels": gates.shape[1], "gates": np.round(gates, 4).tolist()}
+        sig = as_signals(read)
+        for col, key in ((1, "distances"), (2, "input_levels")):
+            for j, d in enumerate(sig[key]):
+                box.add_trace(go.Box(y=d, name=f"{arrow} {j}", boxpoints="all", jitter=0.3), row=1, col=col)
+    box.update_layout(height=320, margin=dict(l=50, r=10, t=30, b=40), showlegend=False)
+    result = {
+        "text": s,
+        "layer": k,
+        "levels": gates.shape[1],
+        "gates": np.round(gates, 4).tolist(),
+        "input_gates": np.round(input_gates, 4).tolist(),
+    }
     return heat, box, result
 
 
@@ -378,8 +422,9 @@ with gr.Blocks() as demo:
         with gr.Column(scale=1, min_width=240):
             max_len = gr.Slider(1, MAX_LEN_CHOICES, value=RULE["max_len"], step=1, label=I18N("onlstm.max_len"))
             layer = gr.Radio(
-                [(I18N("onlstm.source.both"), BOTH)] + [(I18N(f"onlstm.source.{k}"), str(k)) for k in range(N_LAYERS)],
-                value=BOTH,
+                [(I18N("onlstm.source.forward"), FORWARD), (I18N("onlstm.source.both"), BOTH)]
+                + [(I18N(f"onlstm.source.{k}"), str(k)) for k in range(N_LAYERS)],
+                value=FORWARD,
                 label=I18N("onlstm.layer"),
                 elem_id="onlstm-layer",
             )

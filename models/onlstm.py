@@ -10,7 +10,9 @@ Su Jianlin's re-derivation "ON-LSTM：用有序神经元表达层次结构" (htt
 
 The master gates have `levels` entries, each repeated `chunk` times across the hidden units (chunking). The distance
 d_t = 1 - mean(f~_t) is the expected level the step writes from: high d_t means the present barely needs the past, a
-boundary (models/onlstm_parse.py turns distances into trees and words). Input projections of a whole window are one
+boundary (models/onlstm_parse.py turns distances into trees and words). Its counterpart for the master input gate,
+the input level e_t = mean(i~_t), is the share of levels (from the bottom) the new character is written to: the
+article's d_i / n. Input projections of a whole window are one
 matrix multiply; only the recurrent part runs step by step.
 """
 
@@ -36,7 +38,7 @@ class ONLSTMCell(nn.Module):
         self.hh = nn.Linear(hidden_size, gates, bias=False)
 
     def forward(self, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor] | None = None):
-        """x (T, B, input) -> outputs (T, B, H), master forget gates (T, B, L), final (h, c)."""
+        """x (T, B, input) -> outputs (T, B, H), master forget and master input gates (T, B, L) each, final (h, c)."""
         _T, B, _ = x.shape
         h = x.new_zeros(B, self.hidden_size) if state is None else state[0]
         c = x.new_zeros(B, self.hidden_size) if state is None else state[1]
@@ -47,7 +49,7 @@ class ONLSTMCell(nn.Module):
 def _recurrence(projected: torch.Tensor, w_hh: torch.Tensor, h: torch.Tensor, c: torch.Tensor, levels: int, chunk: int):
     """The step-by-step part. (torch.jit.script made it slower to train here: 0.55 s against 0.45 s per window.)"""
     T, B = projected.shape[0], projected.shape[1]
-    outputs, gates = [], []
+    outputs, forget_gates, input_gates = [], [], []
     for t in range(T):
         g = projected[t] + torch.mm(h, w_hh.t())
         master_f = torch.cumsum(torch.softmax(g[:, :levels], dim=1), dim=1)  # (B, L), cumax
@@ -61,18 +63,29 @@ def _recurrence(projected: torch.Tensor, w_hh: torch.Tensor, h: torch.Tensor, c:
         c = (w * (f3 * c3 + i3 * ch3) + (mf - w) * c3 + (mi - w) * ch3).view(B, -1)
         h = torch.sigmoid(o) * torch.tanh(c)
         outputs.append(h)
-        gates.append(master_f)
-    return torch.stack(outputs), torch.stack(gates), (h, c)
+        forget_gates.append(master_f)
+        input_gates.append(master_i)
+    return torch.stack(outputs), torch.stack(forget_gates), torch.stack(input_gates), (h, c)
 
 
 def as_signals(read: dict) -> dict:
-    """One line's `CharLM.read` answer as numpy: {"surprisal": (T,), "distances": [(T,) per layer]}."""
-    return {"surprisal": read["surprisal"].numpy(), "distances": [distance(g).numpy() for g in read["gates"]]}
+    """One line's `CharLM.read` answer as numpy: {"surprisal": (T,), "distances": [(T,) per layer],
+    "input_levels": [(T,) per layer]} (no layers for a plain LSTM)."""
+    return {
+        "surprisal": read["surprisal"].numpy(),
+        "distances": [distance(g).numpy() for g in read["gates"]],
+        "input_levels": [input_level(g).numpy() for g in read["input_gates"]],
+    }
 
 
 def distance(master_forget: torch.Tensor) -> torch.Tensor:
     """d = 1 - mean over levels of the master forget gate: (..., L) -> (...)."""
     return 1 - master_forget.mean(dim=-1)
+
+
+def input_level(master_input: torch.Tensor) -> torch.Tensor:
+    """e = mean over levels of the master input gate, the share of levels the input is written to: (..., L) -> (...)."""
+    return master_input.mean(dim=-1)
 
 
 class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["on-lstm", "chinese"]):
@@ -121,24 +134,26 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
         return torch.tensor([1 if ch == "\n" else self.index.get(ch, 0) for ch in text], dtype=torch.long)
 
     def forward(self, ids: torch.Tensor, state: list | None = None):
-        """ids (T, B) -> hidden (T, B, H), master forget gates per layer [(T, B, L)] (empty if not ordered), state."""
+        """ids (T, B) -> hidden (T, B, H), master forget and master input gates per layer [(T, B, L)] (empty if not
+        ordered), state."""
         x = self.drop(self.embedding(ids))
-        gates, new_state = [], []
+        forget_gates, input_gates, new_state = [], [], []
         for k, rnn in enumerate(self.rnns):
             s = None if state is None else state[k]
             if self.ordered:
-                x, mf, s = rnn(x, s)
-                gates.append(mf)
+                x, mf, mi, s = rnn(x, s)
+                forget_gates.append(mf)
+                input_gates.append(mi)
             else:
                 x, s = rnn(x, None if s is None else (s[0].unsqueeze(0), s[1].unsqueeze(0)))
                 s = (s[0].squeeze(0), s[1].squeeze(0))
             new_state.append(s)
             x = self.drop(x)
-        return x, gates, new_state
+        return x, forget_gates, input_gates, new_state
 
     def loss(self, ids: torch.Tensor, targets: torch.Tensor, state: list | None = None):
         """Mean negative log-likelihood (nats per character) of `targets` (T, B) after reading `ids` (T, B)."""
-        hidden, _, state = self(ids, state)
+        hidden, _, _, state = self(ids, state)
         out = self.head(hidden.reshape(-1, hidden.shape[-1]), targets.reshape(-1))
         return out.loss, state
 
@@ -146,10 +161,10 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
     def read(self, texts: list[str]) -> list[dict]:
         """Read lines, each after a line break (and after the primer, if any), in one padded batch (the model is
         causal: padding at the end changes nothing before it). Per line: surprisal (T,) in nats and each layer's
-        master forget gates [(T, L)]."""
+        master forget gates ("gates") and master input gates ("input_gates"), [(T, L)]."""
         if self.reverse:
             return [
-                {"surprisal": r["surprisal"].flip(0), "gates": [g.flip(0) for g in r["gates"]]}
+                {key: r[key].flip(0) if key == "surprisal" else [g.flip(0) for g in r[key]] for key in r}
                 for r in self._read([t[::-1] for t in texts])
             ]
         return self._read(texts)
@@ -162,7 +177,7 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
         key = (self.primer, weight.data_ptr(), weight._version, weight.dtype)  # recomputed when the weights change
         if self._primed is None or self._primed[0] != key:
             text = self.primer[::-1] if self.reverse else self.primer
-            _, _, state = self(self.encode("\n" + text).view(-1, 1))
+            *_, state = self(self.encode("\n" + text).view(-1, 1))
             self._primed = (key, state)
         return [tuple(s.expand(batch, *s.shape[1:]).contiguous() for s in layer) for layer in self._primed[1]]
 
@@ -171,10 +186,14 @@ class CharLM(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="m
         ids = torch.ones(n + 1, len(texts), dtype=torch.long)  # (T+1, B), id 1 = line break
         for b, text in enumerate(texts):
             ids[1 : len(text) + 1, b] = self.encode(text)
-        hidden, gates, _ = self(ids, self._primer_state(len(texts)))
+        hidden, gates, input_gates, _ = self(ids, self._primer_state(len(texts)))
         flat = hidden[:-1].reshape(-1, hidden.shape[-1])
         surprisal = -self.head(flat, ids[1:].reshape(-1)).output.view(n, len(texts))
         return [
-            {"surprisal": surprisal[: len(t), b], "gates": [g[1 : len(t) + 1, b] for g in gates]}
+            {
+                "surprisal": surprisal[: len(t), b],
+                "gates": [g[1 : len(t) + 1, b] for g in gates],
+                "input_gates": [g[1 : len(t) + 1, b] for g in input_gates],
+            }
             for b, t in enumerate(texts)
         ]

@@ -6,8 +6,9 @@ readings: `start` (a high d_t means character t begins a new unit: gaps[k] = d_k
 unit closes after character t: gaps[k] = d_{k-1}). Which one holds depends on the layer and is chosen on held-out
 lines. A plain language model's surprisal of character k reads as `start`.
 
-A *combination* adds several such signals, each standardised, with weights: the distances of every layer of a model
-reading left to right and of one reading right to left (which sees what follows a gap), in both readings.
+A *combination* adds several such signals, each standardised, with weights: the distances (and the input levels,
+e_t = mean of the master input gate) of every layer of a model reading left to right and of one reading right to
+left (which sees what follows a gap), in both readings.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 Tree = str | list  # a leaf (a piece of text) or [left, right]
+SIGNAL_KEYS = {"forget": "distances", "input": "input_levels"}  # a Term's gate -> its key in the signals
 
 
 def gap_scores(signal: list[float], direction: str) -> list[float]:
@@ -89,8 +91,9 @@ def flatten(tree: Tree) -> str:
 
 @dataclass(frozen=True)
 class Term:
-    """One signal of a combination: a reader's ('forward' or 'reverse' model) layer distance (layer -1: surprisal) in
-    one reading, standardised with the validation lines' `mean` and `std`, times `weight`."""
+    """One signal of a combination: a reader's ('forward' or 'reverse' model) layer distance (`gate` "forget") or input
+    level (`gate` "input"; layer -1: the surprisal) in one reading, standardised with the validation lines' `mean` and
+    `std`, times `weight`."""
 
     reader: str
     layer: int
@@ -98,10 +101,11 @@ class Term:
     weight: float
     mean: float = 0.0
     std: float = 1.0
+    gate: str = "forget"
 
     def standardised(self, signals: dict) -> np.ndarray:
         s = signals[self.reader]
-        raw = s["surprisal"] if self.layer < 0 else s["distances"][self.layer]
+        raw = s["surprisal"] if self.layer < 0 else s[SIGNAL_KEYS[self.gate]][self.layer]
         return (np.asarray(gap_scores(list(raw), self.direction), dtype=np.float64) - self.mean) / self.std
 
 
@@ -121,10 +125,10 @@ class Combination:
         return pieces(text, split_until_short(self.gaps(signals), self.max_len))
 
     def describe(self) -> str:
-        """'0.75 × forward layer 2 (end) − 1.35 × forward layer 1 (start) + …'"""
+        """'0.75 × forward layer 2 (end) − 1.35 × forward layer 1 input level (start) + …'"""
         parts = []
         for t in self.terms:
-            signal = "surprisal" if t.layer < 0 else f"layer {t.layer}"
+            signal = "surprisal" if t.layer < 0 else f"layer {t.layer}" + (" input level" if t.gate == "input" else "")
             parts.append(f"{'−' if t.weight < 0 else '+'} {abs(t.weight):g} × {t.reader} {signal} ({t.direction})")
         return " ".join(parts).removeprefix("+ ")
 

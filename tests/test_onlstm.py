@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from models.onlstm import CharLM, ONLSTMCell, cumax, distance
+from models.onlstm import CharLM, ONLSTMCell, as_signals, cumax, distance, input_level
 from models.onlstm_parse import build_tree
 
 
@@ -43,12 +43,12 @@ def test_unified_update_reproduces_the_integer_picture():
 def test_cell_shapes_and_distance_range():
     torch.manual_seed(0)
     cell = ONLSTMCell(input_size=6, hidden_size=16, chunk=4)
-    out, gates, (h, c) = cell(torch.randn(7, 3, 6))
-    dist = distance(gates)
-    assert (
-        out.shape == (7, 3, 16) and gates.shape == (7, 3, 4) and dist.shape == (7, 3) and h.shape == c.shape == (3, 16)
-    )
+    out, gates, input_gates, (h, c) = cell(torch.randn(7, 3, 6))
+    dist, level = distance(gates), input_level(input_gates)
+    assert out.shape == (7, 3, 16) and gates.shape == input_gates.shape == (7, 3, 4) and h.shape == c.shape == (3, 16)
+    assert dist.shape == level.shape == (7, 3)
     assert torch.all((dist >= 0) & (dist <= 1 - 1 / cell.levels + 1e-6))
+    assert torch.all((level >= 0) & (level <= 1 - 1 / cell.levels + 1e-6))  # 1 - cumax ends at 0 on the top level
 
 
 def test_build_tree_reproduces_the_articles_examples():
@@ -63,11 +63,11 @@ def test_build_tree_of_one_item_is_the_item():
     assert build_tree(["字"], [0.3]) == "字"
 
 
-def reference_cell(cell: ONLSTMCell, x: torch.Tensor) -> torch.Tensor:
+def reference_cell(cell: ONLSTMCell, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """The cell written out step by step with repeat_interleave, as in the paper: the master gates of every step."""
     h = x.new_zeros(x.shape[1], cell.hidden_size)
     c = torch.zeros_like(h)
-    out = []
+    forget, write = [], []
     for t in range(x.shape[0]):
         g = cell.ih(x[t]) + cell.hh(h)
         mf, mi = cumax(g[:, : cell.levels]), 1 - cumax(g[:, cell.levels : 2 * cell.levels])
@@ -76,16 +76,18 @@ def reference_cell(cell: ONLSTMCell, x: torch.Tensor) -> torch.Tensor:
         w = mf_u * mi_u
         c = w * (f.sigmoid() * c + i.sigmoid() * c_hat.tanh()) + (mf_u - w) * c + (mi_u - w) * c_hat.tanh()
         h = o.sigmoid() * c.tanh()
-        out.append(mf)
-    return torch.stack(out)
+        forget.append(mf)
+        write.append(mi)
+    return torch.stack(forget), torch.stack(write)
 
 
 def test_scripted_recurrence_matches_the_step_by_step_formula():
     torch.manual_seed(1)
     cell = ONLSTMCell(input_size=5, hidden_size=12, chunk=3)
     x = torch.randn(6, 2, 5)
-    _, gates, _ = cell(x)
-    assert torch.allclose(gates, reference_cell(cell, x), atol=1e-6)
+    _, gates, input_gates, _ = cell(x)
+    forget, write = reference_cell(cell, x)
+    assert torch.allclose(gates, forget, atol=1e-6) and torch.allclose(input_gates, write, atol=1e-6)
 
 
 def tiny_lm(ordered: bool = True) -> CharLM:
@@ -114,7 +116,8 @@ def test_a_reverse_model_reads_right_to_left_and_answers_in_text_order():
     (mirrored,) = forward.read([line[::-1]])
     (r,) = backward.read([line])
     assert torch.allclose(r["surprisal"], mirrored["surprisal"].flip(0), atol=1e-6)
-    assert all(torch.allclose(a, b.flip(0), atol=1e-6) for a, b in zip(r["gates"], mirrored["gates"], strict=True))
+    for key in ("gates", "input_gates"):
+        assert all(torch.allclose(a, b.flip(0), atol=1e-6) for a, b in zip(r[key], mirrored[key], strict=True))
 
 
 @pytest.mark.parametrize("ordered", [True, False])
@@ -156,7 +159,13 @@ def test_plain_baseline_has_no_gates_and_a_finite_loss():
     model = tiny_lm(ordered=False)
     ids = model.encode("\n苹果的颜色是什么").unsqueeze(1)
     loss, _ = model.loss(ids[:-1], ids[1:])
-    assert torch.isfinite(loss) and model.read(["爱真的"])[0]["gates"] == []
+    (r,) = model.read(["爱真的"])
+    assert torch.isfinite(loss) and r["gates"] == [] and r["input_gates"] == []
+
+
+def test_signals_give_every_layer_a_distance_and_an_input_level_per_character():
+    sig = as_signals(tiny_lm().read(["苹果的颜色"])[0])
+    assert [d.shape for d in sig["distances"]] == [d.shape for d in sig["input_levels"]] == [(5,), (5,)]
 
 
 def test_snapshot_round_trip_keeps_the_rule(tmp_path):

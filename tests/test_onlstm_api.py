@@ -26,11 +26,19 @@ def test_parse_returns_a_tree_over_every_character_and_words_that_rebuild_the_te
     assert result["rule"]["max_len"] == result["validated_rule"]["max_len"]
 
 
-def test_default_tree_comes_from_both_reading_directions(client):
+def test_default_tree_comes_from_the_forward_models_validated_gap_score(client):
     *_, result = parse(client, "中国人民站起来了")
     (sentence,) = result["sentences"]
-    assert {t["reader"] for t in result["rule"]["terms"]} == {"forward", "reverse"}
+    assert result["source"] == "forward" and {t["reader"] for t in result["rule"]["terms"]} == {"forward"}
     assert len(sentence["gap_scores"]) == 8 and sentence["gap_scores"][0] == 0.0
+    assert len(sentence["input_levels"]) == 3 and all(len(d) == 8 for d in sentence["input_levels"])
+    assert "reverse_distances" not in sentence  # the right-to-left model is read only when asked for
+
+
+def test_both_directions_add_the_right_to_left_models_signals(client):
+    *_, result = parse(client, "中国人民站起来了", layer="both")
+    (sentence,) = result["sentences"]
+    assert result["rule"]["terms"] == result["validated_rule"]["two_way"]["terms"]
     assert len(sentence["reverse_distances"]) == 3 and all(len(d) == 8 for d in sentence["reverse_distances"])
 
 
@@ -93,11 +101,12 @@ def test_bad_input_gets_a_clear_message(client, args, message):
 
 def test_gates_endpoint_gives_one_gate_vector_per_character(client):
     heat, box, result = client.predict(text="爱真的需要勇气", api_name="/onlstm_gates")
-    assert len(result["gates"]) == 7 and all(len(g) == result["levels"] for g in result["gates"])
-    assert all(0 <= v <= 1 + 1e-6 for g in result["gates"] for v in g)
-    assert heat["type"] == box["type"] == "plotly"
+    for key in ("gates", "input_gates"):
+        assert len(result[key]) == 7 and all(len(g) == result["levels"] for g in result[key])
+        assert all(0 <= v <= 1 + 1e-6 for g in result[key] for v in g)
+    assert heat["type"] == box["type"] == "plotly" and len(json.loads(heat["plot"])["data"]) == 2
     names = [t["name"] for t in json.loads(box["plot"])["data"]]
-    assert names == [f"{arrow} layer {k}" for arrow in "→←" for k in range(3)]
+    assert names == [f"{arrow} {k}" for arrow in "→←" for _ in ("d", "e") for k in range(3)]
 
 
 def test_gates_endpoint_refuses_empty_text(client):

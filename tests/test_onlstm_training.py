@@ -133,21 +133,38 @@ def test_signals_are_standardised_on_the_reference_lines():
     from training.onlstm_combine import standardisers
 
     lines = [{"forward": {"surprisal": np.array([0.0, 1.0, 3.0]), "distances": []}}]
-    (mean, std) = standardisers(lines, [("forward", -1, "start")])[("forward", -1, "start")]
+    key = ("forward", -1, "start", "forget")
+    (mean, std) = standardisers(lines, [key])[key]
     assert mean == pytest.approx(2.0) and std == pytest.approx(1.0)  # the gaps are [1, 3]; gaps[0] is no gap
 
 
-def test_candidates_are_every_layer_in_both_readings_and_surprisal_only_without_gates():
+def test_candidates_are_every_layers_distance_and_input_level_in_both_readings_and_surprisal_only_without_gates():
     from training.onlstm_combine import candidates
 
     line = {
-        "forward": {"surprisal": [0.0], "distances": [[0.0], [0.0]]},
-        "reverse": {"surprisal": [0.0], "distances": []},
+        "forward": {"surprisal": [0.0], "distances": [[0.0], [0.0]], "input_levels": [[0.0], [0.0]]},
+        "reverse": {"surprisal": [0.0], "distances": [], "input_levels": []},
     }
     assert candidates(line) == [
-        ("forward", 0, "start"), ("forward", 0, "end"), ("forward", 1, "start"), ("forward", 1, "end"),
-        ("reverse", -1, "start"), ("reverse", -1, "end"),
+        ("forward", 0, "start", "forget"), ("forward", 0, "end", "forget"),
+        ("forward", 1, "start", "forget"), ("forward", 1, "end", "forget"),
+        ("forward", 0, "start", "input"), ("forward", 0, "end", "input"),
+        ("forward", 1, "start", "input"), ("forward", 1, "end", "input"),
+        ("reverse", -1, "start", "forget"), ("reverse", -1, "end", "forget"),
     ]  # fmt: skip
+
+
+def test_combination_search_finds_a_signal_planted_in_an_input_level():
+    from training.onlstm_combine import choose
+
+    texts = ["".join(w) for w in LINES[:6]]
+    lines = [
+        {"forward": {**line["reverse"], "input_levels": line["forward"]["distances"]}}
+        for line in planted(LINES[:6], "forward")
+    ]  # the word ends sit in layer 1's input level; the distances are noise
+    combination, path = choose(texts, LINES[:6], lines)
+    assert path[-1]["word_f1"] == 1.0 and "forward:input1:end" in path[0]["terms"]
+    assert combination.terms[0].gate == "input"
 
 
 @pytest.mark.parametrize("reader", ["forward", "reverse"])
@@ -181,14 +198,12 @@ def test_a_forward_and_a_reverse_run_are_combined_on_validation(runs, tmp_path, 
     monkeypatch.setattr(tr, "split_lines", lambda: data)
     result = onlstm_combine.main(["--forward", "fwd", "--reverse", "bwd", "--threads", "1"])
     assert result["chosen"]["max_len"] in onlstm_combine.MAX_LENS and result["path"]
-    assert all(t["layer"] >= 0 for t in result["chosen"]["terms"])  # ON-LSTMs: distances only, never surprisal
+    assert all(t["layer"] >= 0 for t in result["chosen"]["terms"])  # ON-LSTMs: their gates only, never surprisal
     assert 0.0 <= result["test"]["word_f1"] <= 1.0
 
 
-def test_evaluation_publishes_both_models_in_float16_with_the_combination(runs, tmp_path, monkeypatch):
-    from models.onlstm import CharLM
-    from models.onlstm_parse import Combination
-
+def evaluate_tiny(tmp_path, monkeypatch) -> dict:
+    """Train the four tiny runs (ON-LSTM and plain LSTM, each both ways) and evaluate them with --publish."""
     data = {"train": LINES, "validation": LINES[:6], "test": LINES[6:12]}
     for name, kw in [
         ("f", {}),
@@ -202,7 +217,14 @@ def test_evaluation_publishes_both_models_in_float16_with_the_combination(runs, 
     for attr in ("SNAPSHOT", "SNAPSHOT_REVERSE", "EXAMPLES"):
         monkeypatch.setattr(ev, attr, tmp_path / "out" / attr)
     a = argparse.Namespace(name="f", reverse="r", baseline="p", baseline_reverse="pr", threads=1, publish=True)
-    metrics = ev.evaluate(a)
+    return ev.evaluate(a)
+
+
+def test_evaluation_publishes_both_models_in_float16_with_the_combination(runs, tmp_path, monkeypatch):
+    from models.onlstm import CharLM
+    from models.onlstm_parse import Combination
+
+    metrics = evaluate_tiny(tmp_path, monkeypatch)
     forward = CharLM.from_pretrained(str(tmp_path / "out" / "SNAPSHOT"))
     reverse = CharLM.from_pretrained(str(tmp_path / "out" / "SNAPSHOT_REVERSE"))
     assert reverse.reverse and not forward.reverse and reverse.rule is None
@@ -213,6 +235,28 @@ def test_evaluation_publishes_both_models_in_float16_with_the_combination(runs, 
         assert all(f.get_tensor(k).dtype == torch.float16 for k in f.keys())  # noqa: SIM118 (no __iter__)
     assert metrics["plain_lstm_surprisal"]["rule"]["terms"][0]["layer"] == -1  # plain models: surprisal only
     assert metrics["word_f1"] == metrics["onlstm"]["word_f1"]
+    assert {t["reader"] for t in metrics["rule"]["terms"]} == {"forward"}  # the shipped tree: one model
+    assert {t.reader for t in Combination.from_dict(forward.rule["two_way"]).terms} <= {"forward", "reverse"}
+    assert all(t["gate"] == "forget" for t in metrics["onlstm_distances_only"]["rule"]["terms"])
+    assert metrics["two_way_gain_over_plain_lstm_word_f1"] == pytest.approx(
+        metrics["onlstm_two_way"]["word_f1"] - metrics["plain_lstm_two_way"]["word_f1"]
+    )
+
+
+def test_evaluation_reads_the_shipped_snapshots_without_the_runs_and_keeps_the_seed_study(runs, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    first = evaluate_tiny(tmp_path, monkeypatch)
+    published = tmp_path / "out" / "SNAPSHOT" / "metrics.json"
+    study = [{"run": "seed0", "test_word_f1": 0.5, "chars": 512}]
+    published.write_text(json.dumps({**json.loads(published.read_text()), "seed_study": study}))
+    for name in ("f", "r"):
+        shutil.rmtree(runs / name)
+    a = argparse.Namespace(name="f", reverse="r", baseline="p", baseline_reverse="pr", threads=1, publish=True)
+    again = ev.evaluate(a)
+    assert again["word_f1"] == first["word_f1"] and again["chars"] == first["chars"] == 512  # the same float16 weights
+    assert again["reverse_onlstm"]["chars"] == 512 and json.loads(published.read_text())["seed_study"] == study
 
 
 def test_combination_search_ends_when_every_signal_is_in(monkeypatch):

@@ -186,9 +186,15 @@ def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
     return model.eval()
 
 
-def load_run(name: str) -> tuple[CharLM, dict]:
-    """The run's best-validation weights (its latest checkpoint if it kept none), on the CPU."""
+def load_run(name: str, snapshot: Path | None = None) -> tuple[CharLM, dict]:
+    """The run's best-validation weights (its latest checkpoint if it kept none), on the CPU. Where runs/<name> holds
+    neither and a published `snapshot` is given, that snapshot (its float16 weights as shipped; steps, characters and
+    minutes from its metrics.json), so a fresh machine can evaluate the shipped models."""
     path = _best(name) if _best(name).is_file() else _ckpt(name)
+    if not path.is_file() and snapshot is not None and (snapshot / "model.safetensors").is_file():
+        model = CharLM.from_pretrained(str(snapshot), strict=True).float().eval()
+        metrics = json.loads((snapshot / "metrics.json").read_text())
+        return model, {key: metrics[key] for key in ("steps", "chars", "minutes")}
     state = torch.load(path, weights_only=True, map_location="cpu")
     model = CharLM(**state["config"])
     model.load_state_dict(state["model"])

@@ -5,8 +5,9 @@ chosen on the validation lines by greedy forward selection.
     python -m training.onlstm_combine --forward onlstm --reverse onlstm-rev [--out runs/onlstm-combine.json]
 
 A forward model sees only what precedes a gap, a reverse model (`--reverse`) only what follows it. The candidate
-signals are, for ON-LSTMs, every layer's distance in both readings (`start`, `end`; never the surprisal: the trees
-come from the ordered neurons), and for plain LSTMs their surprisal in both readings. Each is standardised with the
+signals are, for ON-LSTMs, every layer's distance d = 1 - mean(master forget gate) and input level e = mean(master
+input gate), each in both readings (`start`, `end`; never the surprisal: the trees come from the ordered neurons),
+and for plain LSTMs their surprisal in both readings. Each is standardised with the
 validation lines' mean and spread. The search starts from the best single signal and piece length (the evaluation's
 own rule search), then adds one signal at a time with the weight that helps validation word F1 most (weights
 ±0.25, ±0.5, ±1) and nudges every weight by ±0.1 / ±0.25 while that helps, up to MAX_TERMS signals. Walking these
@@ -24,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.onlstm_parse import Combination, Term, pieces, split_until_short
+from models.onlstm_parse import SIGNAL_KEYS, Combination, Term, pieces, split_until_short
 from training.segmentation import f1, word_spans
 
 READERS = ("forward", "reverse")
@@ -34,24 +35,31 @@ MAX_TERMS, MIN_GAIN = 6, 0.002
 MAX_LENS = range(1, 7)
 
 
-def candidates(signals: dict[str, dict]) -> list[tuple[str, int, str]]:
-    """(reader, layer, direction) of every signal the search may use; layer -1 (surprisal) only for plain models."""
+Key = tuple[str, int, str, str]  # (reader, layer, direction, gate): one signal; layer -1 is the surprisal
+
+
+def candidates(signals: dict[str, dict]) -> list[Key]:
+    """Every signal the search may use: for ON-LSTMs each layer's distance, then each layer's input level; the
+    surprisal (layer -1) only for plain models."""
     out = []
     for reader, s in signals.items():
-        layers = range(len(s["distances"])) if s["distances"] else [-1]
-        out += [(reader, k, d) for k in layers for d in ("start", "end")]
+        if not s["distances"]:
+            out += [(reader, -1, d, "forget") for d in ("start", "end")]
+        for gate, key in SIGNAL_KEYS.items():
+            out += [(reader, k, d, gate) for k in range(len(s.get(key, []))) for d in ("start", "end")]
     return out
 
 
-def _raw(line: dict, reader: str, layer: int, direction: str) -> np.ndarray:
-    return Term(reader, layer, direction, 1.0).standardised(line)  # mean 0, std 1: the gap scores as they are
+def term(key: Key, weight: float = 1.0, mean: float = 0.0, std: float = 1.0) -> Term:
+    reader, layer, direction, gate = key
+    return Term(reader, layer, direction, weight, mean, std, gate)
 
 
 def standardisers(lines: list[dict], keys: list[tuple]) -> dict[tuple, tuple[float, float]]:
     """Each signal's mean and spread over the gaps of `lines` (gaps[0] is no gap and is left out)."""
     out = {}
     for key in keys:
-        values = np.concatenate([_raw(line, *key)[1:] for line in lines])
+        values = np.concatenate([term(key).standardised(line)[1:] for line in lines])  # the raw gap scores
         out[key] = (float(values.mean()), float(values.std()) + 1e-12)
     return out
 
@@ -61,7 +69,7 @@ class Search:
 
     def __init__(self, texts: list[str], gold: list[list[str]], lines: list[dict], stats: dict):
         self.texts, self.gold_spans, self.stats = texts, word_spans(gold), stats
-        self.z = {key: [Term(*key, 1.0, m, s).standardised(line) for line in lines] for key, (m, s) in stats.items()}
+        self.z = {key: [term(key, 1.0, m, s).standardised(line) for line in lines] for key, (m, s) in stats.items()}
 
     def f1(self, weights: dict[tuple, float], max_len: int) -> float:
         predicted = []
@@ -71,10 +79,7 @@ class Search:
         return f1(self.gold_spans, word_spans(predicted))["f1"]
 
     def combination(self, weights: dict[tuple, float], max_len: int) -> Combination:
-        terms = [
-            Term(reader, layer, direction, round(w, 4), *self.stats[(reader, layer, direction)])
-            for (reader, layer, direction), w in weights.items()
-        ]
+        terms = [term(key, round(w, 4), *self.stats[key]) for key, w in weights.items()]
         return Combination(tuple(terms), max_len)
 
 
@@ -115,7 +120,12 @@ def choose(texts: list[str], gold: list[list[str]], lines: list[dict]) -> tuple[
 
 
 def _names(weights: dict) -> dict[str, float]:
-    return {f"{r}:{'surprisal' if k < 0 else f'layer{k}'}:{d}": round(w, 4) for (r, k, d), w in weights.items()}
+    """'forward:layer2:end', 'forward:input1:start', 'reverse:surprisal:start' -> weight."""
+    names = {}
+    for (reader, layer, direction, gate), w in weights.items():
+        signal = "surprisal" if layer < 0 else f"{'layer' if gate == 'forget' else 'input'}{layer}"
+        names[f"{reader}:{signal}:{direction}"] = round(w, 4)
+    return names
 
 
 def paired(forward: list[dict], reverse: list[dict]) -> list[dict]:

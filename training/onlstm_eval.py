@@ -2,10 +2,12 @@
 
     python -m training.onlstm evaluate --name onlstm --baseline lstm [--publish]
 
-The rule that turns a line's signals into words (which layer, which reading of the distance, pieces of at most
-`max_len` characters) is chosen on the validation lines by word F1 and then fixed; the same search picks the best
-rule for the plain LSTM's surprisal. Baselines on the test lines: every character a word, a random split with the
-true number of words, and the plain LSTM's surprisal.
+The rule that turns a line's signals into words (a weighted sum of standardised per-layer signals, pieces of at most
+`max_len` characters; training/onlstm_combine.py) is chosen on the validation lines by word F1 and then fixed; the
+same search picks the plain LSTM's rule from its surprisal. The shipped tree is the forward ON-LSTM's (its distances
+and input levels); the same comparison is also made with a second model of each kind reading right to left.
+Baselines on the test lines: every character a word, a random split with the true number of words, and the plain
+LSTM's surprisal. Without runs/<name> for the ON-LSTMs the shipped snapshots are evaluated.
 """
 
 from __future__ import annotations
@@ -110,27 +112,43 @@ def distance_stats(sig: list[dict], n_layers: int) -> list[dict]:
     return out
 
 
+def forward_only(sig: list[dict], gates: tuple[str, ...] = ("distances", "input_levels")) -> list[dict]:
+    """Lines as the combination search reads them, with only the forward model and only the given gate signals."""
+    return [{"forward": {k: v for k, v in s.items() if k == "surprisal" or k in gates}} for s in sig]
+
+
 def evaluate(args: argparse.Namespace) -> dict:
     torch.set_num_threads(args.threads)
     split = split_lines()
     vocab = {w for words in load_peoples_daily() for w in words}
     texts = {k: ["".join(w) for w in v] for k, v in split.items() if k != "train"}
-    runs = {key: load_run(name) for key, name in [("onlstm", args.name), ("onlstm_reverse", args.reverse),
-                                                  ("lstm", args.baseline), ("lstm_reverse", args.baseline_reverse)]}  # fmt: skip
+    roles = [("onlstm", args.name, SNAPSHOT), ("onlstm_reverse", args.reverse, SNAPSHOT_REVERSE),
+             ("lstm", args.baseline, None), ("lstm_reverse", args.baseline_reverse, None)]  # fmt: skip
+    runs = {key: load_run(name, snapshot) for key, name, snapshot in roles}
     models = {key: as_stored(model, primer(split)) for key, (model, _) in runs.items()}
     sig = {key: {k: signals(model, texts[k]) for k in texts} for key, model in models.items()}
-    both = {
-        family: {k: paired(sig[family][k], sig[family + "_reverse"][k]) for k in texts} for family in ("onlstm", "lstm")
+    val, gold_val, gold, test = texts["validation"], split["validation"], split["test"], texts["test"]
+    # the four trees, each from the same greedy search on the validation lines: one model or both directions, with
+    # ordered neurons (their gates) or without (the plain LSTM's surprisal)
+    lines = {
+        "onlstm": {k: forward_only(sig["onlstm"][k]) for k in texts},
+        "onlstm_distances_only": {k: forward_only(sig["onlstm"][k], ("distances",)) for k in texts},
+        "lstm": {k: forward_only(sig["lstm"][k]) for k in texts},
+        "onlstm_two_way": {k: paired(sig["onlstm"][k], sig["onlstm_reverse"][k]) for k in texts},
+        "lstm_two_way": {k: paired(sig["lstm"][k], sig["lstm_reverse"][k]) for k in texts},
     }
-    val, gold_val = texts["validation"], split["validation"]
+    chosen = {key: choose(val, gold_val, by_split["validation"]) for key, by_split in lines.items()}
+
+    def measured(key: str) -> dict:
+        combination, path = chosen[key]
+        predicted = apply(combination, test, lines[key]["test"])
+        return {**score(gold, predicted), "rule": combination.to_dict(), "validation_word_f1": path[-1]["word_f1"],
+                "search": path}  # fmt: skip
+
     rule, table = choose_rule(list(range(models["onlstm"].n_layers)), val, gold_val, sig["onlstm"]["validation"])
-    base_rule, base_table = choose_rule([-1], val, gold_val, sig["lstm"]["validation"])
     # the ON-LSTM's own surprisal, read as the baseline reads it: is the gain from the gates or from a better LM?
     own_surprisal_rule, _ = choose_rule([-1], val, gold_val, sig["onlstm"]["validation"])
-    combination, path = choose(val, gold_val, both["onlstm"]["validation"])
-    base_combination, base_path = choose(val, gold_val, both["lstm"]["validation"])
-    gold, test = split["test"], texts["test"]
-    induced = apply(combination, test, both["onlstm"]["test"])
+    induced = apply(chosen["onlstm"][0], test, lines["onlstm"]["test"])
     multi = [w for words in induced for w in words if len(w) > 1]
     info = {key: info for key, (_, info) in runs.items()}
     metrics = {
@@ -139,9 +157,16 @@ def evaluate(args: argparse.Namespace) -> dict:
         "test_characters": sum(map(len, test)),
         "test_perplexity": perplexity(sig["onlstm"]["test"]),
         "validation_perplexity": perplexity(sig["onlstm"]["validation"]),
-        "rule": {**combination.to_dict(), "layer": rule.layer, "direction": rule.direction},
-        "onlstm": {**score(gold, induced), "validation_word_f1": path[-1]["word_f1"], "search": path},
-        "onlstm_forward_alone": {**score(gold, apply(rule, test, sig["onlstm"]["test"])), "rule": vars(rule)},
+        "rule": {
+            **chosen["onlstm"][0].to_dict(),
+            "layer": rule.layer,
+            "direction": rule.direction,
+            "two_way": chosen["onlstm_two_way"][0].to_dict(),
+        },
+        "onlstm": measured("onlstm"),
+        "onlstm_distances_only": measured("onlstm_distances_only"),
+        "onlstm_best_single_layer": {**score(gold, apply(rule, test, sig["onlstm"]["test"])), "rule": vars(rule)},
+        "onlstm_two_way": measured("onlstm_two_way"),
         "reverse_onlstm": {**info["onlstm_reverse"], "test_perplexity": perplexity(sig["onlstm_reverse"]["test"])},
         "induced_multichar_words_in_gold_vocabulary_distinct": float(np.mean([w in vocab for w in set(multi)])),
         "induced_multichar_words_in_gold_vocabulary_tokens": float(np.mean([w in vocab for w in multi])),
@@ -150,25 +175,25 @@ def evaluate(args: argparse.Namespace) -> dict:
             "rule": vars(own_surprisal_rule),
         },
         "plain_lstm_surprisal": {
-            **score(gold, apply(base_combination, test, both["lstm"]["test"])),
-            "rule": base_combination.to_dict(),
-            "validation_word_f1": base_path[-1]["word_f1"],
+            **measured("lstm"),
             "test_perplexity": perplexity(sig["lstm"]["test"]),
             **info["lstm"],
-            "reverse": {**info["lstm_reverse"], "test_perplexity": perplexity(sig["lstm_reverse"]["test"])},
         },
-        "plain_lstm_forward_alone": {
-            **score(gold, apply(base_rule, test, sig["lstm"]["test"])),
-            "rule": vars(base_rule),
+        "plain_lstm_two_way": {
+            **measured("lstm_two_way"),
+            "reverse": {**info["lstm_reverse"], "test_perplexity": perplexity(sig["lstm_reverse"]["test"])},
         },
         "every_character": score(gold, [list(t) for t in test]),
         "random_split_true_count": score(gold, random_split(test, gold)),
         "distances_per_layer_test": distance_stats(sig["onlstm"]["test"], models["onlstm"].n_layers),
         "validation_rules": table,
-        "validation_rules_plain_lstm": base_table,
     }
     metrics = {**headline(metrics), **metrics}  # the scalars first: they fill the model card's table
     if args.publish:
+        published = SNAPSHOT / "metrics.json"
+        earlier = json.loads(published.read_text()) if published.is_file() else {}
+        if "seed_study" in earlier:  # measured by training/onlstm_seeds.py on runs this machine may not have
+            metrics["seed_study"] = earlier["seed_study"]
         write_snapshot(with_rule(models["onlstm"], metrics["rule"], table), SNAPSHOT, metrics, card(metrics))
         reverse_metrics = {**metrics["reverse_onlstm"], "used_by": SNAPSHOT.name}
         write_snapshot(with_rule(models["onlstm_reverse"]), SNAPSHOT_REVERSE, reverse_metrics,
@@ -191,13 +216,14 @@ COMMAND = (
     "python -m training.onlstm train --name lstm-rev --plain --reverse --minutes 90 --max-chars 12500000 --threads 1\n"
     "python -m training.onlstm evaluate --name onlstm --reverse onlstm-rev --baseline lstm --baseline-reverse lstm-rev "
     "--publish\n"
-    "# then the seed study (commands in training/onlstm_seeds.py), which adds its table to the snapshot\n"
+    "# then the seed study (commands in training/onlstm_seeds.py), which adds its table to the snapshot (a later\n"
+    "# evaluate --publish keeps it); without runs/onlstm and runs/onlstm-rev, evaluate reads the shipped snapshots\n"
     "python -m training.onlstm_seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 --publish"
 )
 
 
 def headline(m: dict) -> dict:
-    base = m["plain_lstm_surprisal"]
+    base, two_way, base_two_way = m["plain_lstm_surprisal"], m["onlstm_two_way"], m["plain_lstm_two_way"]
     return {
         "word_f1": m["onlstm"]["word_f1"],
         "word_precision": m["onlstm"]["word_precision"],
@@ -207,9 +233,12 @@ def headline(m: dict) -> dict:
         "plain_lstm_surprisal_boundary_f1": base["boundary_f1"],
         "gain_over_plain_lstm_word_f1": m["onlstm"]["word_f1"] - base["word_f1"],
         "plain_lstm_test_perplexity": base["test_perplexity"],
-        "onlstm_forward_alone_word_f1": m["onlstm_forward_alone"]["word_f1"],
-        "plain_lstm_forward_alone_word_f1": m["plain_lstm_forward_alone"]["word_f1"],
+        "onlstm_distances_only_word_f1": m["onlstm_distances_only"]["word_f1"],
+        "onlstm_best_single_layer_word_f1": m["onlstm_best_single_layer"]["word_f1"],
         "onlstm_own_surprisal_word_f1": m["onlstm_own_surprisal"]["word_f1"],
+        "two_way_word_f1": two_way["word_f1"],
+        "plain_lstm_two_way_word_f1": base_two_way["word_f1"],
+        "two_way_gain_over_plain_lstm_word_f1": two_way["word_f1"] - base_two_way["word_f1"],
         "every_character_word_f1": m["every_character"]["word_f1"],
         "every_character_boundary_f1": m["every_character"]["boundary_f1"],
         "random_split_word_f1": m["random_split_true_count"]["word_f1"],
@@ -217,29 +246,34 @@ def headline(m: dict) -> dict:
 
 
 def card(m: dict) -> CardInfo:
-    r, base, alone = m["rule"], m["plain_lstm_surprisal"], m["onlstm_forward_alone"]
+    r, base, two_way, base_two_way = m["rule"], m["plain_lstm_surprisal"], m["onlstm_two_way"], m["plain_lstm_two_way"]
     summary = (
         "A character-level ON-LSTM language model (Shen et al., arXiv 1810.09536; kexue.fm/archives/6621) trained on the "
-        "raw characters of the People's Daily, January 1998, with the gold segmentation removed, and its twin that reads "
-        "each line right to left (`onlstm-peoples-daily-reverse`). Their master forget gates induce a binary tree over "
-        "each line (greedy top-down splitting at the largest gap score). The gap score and the rule that reads words off "
-        "the tree were chosen on the validation lines (training/onlstm_combine.py): the standardised distances "
-        f"d = 1 - mean gate, {Combination.from_dict(r).describe()}, splitting until pieces have at most {r['max_len']} characters. "
-        f"Test word F1 {m['word_f1']:.3f} (boundary F1 {m['boundary_f1']:.3f}; the forward model alone, best single "
-        f"layer: {alone['word_f1']:.3f}) against {base['word_f1']:.3f} for a plain LSTM of the same size and its "
-        f"right-to-left twin, read by their surprisal combined the same way ({base['chars']} training characters each "
-        f"way; the ON-LSTMs {m['chars']} and {m['reverse_onlstm']['chars']}), {m['every_character_word_f1']:.3f} for "
-        f"every character a word, and {m['random_split_word_f1']:.3f} for a random split with the true number of words. "
-        "Published unsupervised segmenters reach about 0.73-0.80 word F1 on PKU; this small model is below them. "
-        "Every line is read after a fixed primer, the last training line (`primer` in config.json): in training, lines "
-        "followed one another, and read from a zero state the first characters look like boundaries. Weights are "
-        "stored in float16; every number here was measured as shipped."
+        "raw characters of the People's Daily, January 1998, with the gold segmentation removed. Its master gates induce "
+        "a binary tree over each line (greedy top-down splitting at the largest gap score). The gap score and the rule "
+        "that reads words off the tree were chosen on the validation lines (training/onlstm_combine.py): a weighted sum "
+        "of standardised per-layer distances d = 1 - mean(master forget gate) and input levels e = mean(master input "
+        f"gate), {Combination.from_dict(r).describe()}, splitting until pieces have at most {r['max_len']} characters. "
+        f"Test word F1 {m['word_f1']:.3f} (boundary F1 {m['boundary_f1']:.3f}) against {base['word_f1']:.3f} for a "
+        f"plain LSTM of the same size ({base['chars']} training characters; the ON-LSTM {m['chars']}) read by its "
+        "surprisal with the same search: ordered neurons add "
+        f"{m['gain_over_plain_lstm_word_f1']:.3f}. With the distances alone (the article's signal) "
+        f"{m['onlstm_distances_only_word_f1']:.3f}, the best single layer {m['onlstm_best_single_layer_word_f1']:.3f}. "
+        "A twin ON-LSTM that reads each line right to left (`onlstm-peoples-daily-reverse`) sees what follows a gap: "
+        f"both models' signals together reach {two_way['word_f1']:.3f}, but a plain LSTM and its right-to-left twin, "
+        f"combined the same way, reach {base_two_way['word_f1']:.3f}, so with both directions the ordered neurons add "
+        f"only {m['two_way_gain_over_plain_lstm_word_f1']:.3f}. Every character a word: "
+        f"{m['every_character_word_f1']:.3f}; a random split with the true number of words: "
+        f"{m['random_split_word_f1']:.3f}. Published unsupervised segmenters reach about 0.73-0.80 word F1 on PKU; this "
+        "small model is below them. Every line is read after a fixed primer, the last training line (`primer` in "
+        "config.json): in training, lines followed one another, and read from a zero state the first characters look "
+        "like boundaries. Weights are stored in float16; every number here was measured as shipped."
     )
     if "seed_study" in m:
         f1s = [r["test_word_f1"] for r in m["seed_study"]]
         summary += (
             f" The trees are not a stable property of the recipe: stopped at {m['seed_study'][0]['chars']} characters, "
-            f"{len(f1s)} seeds gave test word F1 {min(f1s):.3f}-{max(f1s):.3f} for the forward model alone (each with "
+            f"{len(f1s)} seeds gave test word F1 {min(f1s):.3f}-{max(f1s):.3f} for the best single layer (each with "
             "its own validation-chosen single-layer rule; `seed_study` in metrics.json, `python -m training.onlstm_seeds`), the shipped run's seed among "
             "the lowest there."
         )
