@@ -271,3 +271,14 @@ def test_combination_search_ends_when_every_signal_is_in(monkeypatch):
         lines.append({r: {"surprisal": rng.random(len(text)), "distances": []} for r in ("forward", "reverse")})
     combination, _ = onlstm_combine.choose(texts, LINES[:6], lines)
     assert len(combination.terms) == 4 and all(t.layer == -1 for t in combination.terms)
+
+
+def test_a_signal_whose_weight_was_nudged_to_zero_is_left_out_of_the_combination():
+    from training.onlstm_combine import Search
+
+    texts = ["".join(w) for w in LINES[:2]]
+    lines = planted(LINES[:2], "forward")
+    keys = [("forward", 1, "end", "forget"), ("forward", 0, "start", "forget")]
+    search = Search(texts, LINES[:2], lines, {key: (0.0, 1.0) for key in keys})
+    combination = search.combination({keys[0]: 1.0, keys[1]: 0.0}, 2)
+    assert [(t.layer, t.direction) for t in combination.terms] == [(1, "end")]

@@ -79,8 +79,8 @@ class Search:
         return f1(self.gold_spans, word_spans(predicted))["f1"]
 
     def combination(self, weights: dict[tuple, float], max_len: int) -> Combination:
-        terms = [term(key, round(w, 4), *self.stats[key]) for key, w in weights.items()]
-        return Combination(tuple(terms), max_len)
+        terms = [term(key, round(w, 4), *self.stats[key]) for key, w in weights.items() if round(w, 4) != 0]
+        return Combination(tuple(terms), max_len)  # a signal whose weight the nudges took to zero is left out
 
 
 def choose(texts: list[str], gold: list[list[str]], lines: list[dict]) -> tuple[Combination, list[dict]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 
@@ -19,9 +20,10 @@ def test_parse_draws_a_tree_and_the_words(page: Page, shot):
     shot(page, "onlstm-parse")
 
 
-def test_one_layer_alone_can_build_the_tree(page: Page):
+@pytest.mark.parametrize("source", ["forward layer 0 (bottom)", "with its right-to-left twin (validated gap score)"])
+def test_another_tree_source_builds_the_tree(page: Page, source):
     open_onlstm(page)
-    page.get_by_label("forward layer 0 (bottom)").check()
+    page.get_by_label(source).check()
     page.locator("#onlstm-parse").click()
     expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
     expect(page.locator("#onlstm-words")).to_contain_text("苹")
@@ -51,5 +53,15 @@ def test_integer_picture_colours_follow_the_sliders(page: Page):
 
 def test_measured_table_compares_with_the_baselines(page: Page):
     open_onlstm(page)
-    expect(page.locator("#onlstm-results")).to_contain_text("plain LSTMs of the same size")
+    expect(page.locator("#onlstm-results")).to_contain_text("a plain LSTM of the same size")
+    expect(page.locator("#onlstm-results")).to_contain_text("with a right-to-left twin")
     expect(page.locator("#onlstm-results")).to_contain_text("every character a word")
+
+
+def test_show_gates_draws_both_master_gates_and_the_signal_boxes(page: Page, shot):
+    open_onlstm(page)
+    page.locator("#onlstm-show-gates").click()
+    expect(page.get_by_text("e = mean(ĩ)")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("f̃", exact=True)).to_be_visible()
+    page.get_by_text("e = mean(ĩ)").scroll_into_view_if_needed()
+    shot(page, "onlstm-gates")
