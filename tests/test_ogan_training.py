@@ -65,23 +65,6 @@ def test_a_runs_info_records_the_adam_beta1_it_trained_with(runs):
     assert training.load_run("tiny")[1]["beta1"] == 0.0
 
 
-def test_an_encoder_average_is_kept_and_exported_when_asked(runs):
-    model = training.train(tiny_args(505, encoder_ema=0.9), images())
-    state = torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)
-    live = {k.removeprefix("encoder."): v for k, v in state["model"].items() if k.startswith("encoder.")}
-    average = state["ema_encoder"]
-    assert any(not torch.equal(live[k], average[k]) for k in average)  # the average lags the live weights
-    assert all(torch.equal(model.encoder.state_dict()[k], average[k]) for k in average)
-    assert training.load_run("tiny")[1]["encoder_ema"]
-
-
-def test_without_an_encoder_average_the_live_encoder_is_exported(runs):
-    model = training.train(tiny_args(5), images())
-    state = torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)
-    assert "ema_encoder" not in state and not training.load_run("tiny")[1]["encoder_ema"]
-    assert all(torch.equal(v, state["model"]["encoder." + k]) for k, v in model.encoder.state_dict().items())
-
-
 def test_training_resumes_where_it_stopped(runs, capsys):
     training.train(tiny_args(10), images())
     training.train(tiny_args(25), images())

@@ -70,13 +70,6 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--ema-decay", type=float, default=EMA_DECAY, help="decay of the generator's weight average")
     t.add_argument("--beta1", type=float, default=0.5, help="Adam's first-moment decay")
     t.add_argument(
-        "--encoder-ema",
-        type=float,
-        default=0.0,
-        help="also keep a weight average of the encoder with this decay (0: none) and export it as the encoder; a run "
-        "resumed with it starts the average from the live encoder",
-    )
-    t.add_argument(
         "--bf16",
         action="store_true",
         help="bfloat16 autocast for the convolutions and dense layers (losses and BatchNorm statistics stay float32): "
@@ -147,13 +140,10 @@ def recalibrate_batchnorm(generator: torch.nn.Module, n_z: int, batches: int = 1
     generator.train(was_training)
 
 
-def exported(model: OGAN, ema_generator: torch.nn.Module, ema_encoder: torch.nn.Module | None = None) -> OGAN:
-    """The model the app uses: the EMA generator, its BatchNorm statistics re-estimated, and the live encoder (or its
-    weight average, where the run kept one)."""
+def exported(model: OGAN, ema_generator: torch.nn.Module) -> OGAN:
+    """The model the app uses: the live encoder with the EMA generator, its BatchNorm statistics re-estimated."""
     out = copy.deepcopy(model)
     out.generator.load_state_dict(ema_generator.state_dict())
-    if ema_encoder is not None:
-        out.encoder.load_state_dict(ema_encoder.state_dict())
     recalibrate_batchnorm(out.generator, out.n_z)
     return out.eval()
 
@@ -173,7 +163,6 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         config["mapping"] = args.mapping
     model = OGAN(**config).to(args.device)
     ema = copy.deepcopy(model.generator).requires_grad_(False)
-    ema_encoder = copy.deepcopy(model.encoder).requires_grad_(False)
     lr_encoder = args.lr if args.lr_encoder is None else args.lr_encoder
     groups = [{"params": model.generator.parameters(), "lr": args.lr, "base": args.lr}]
     groups += [{"params": model.encoder.parameters(), "lr": lr_encoder, "base": lr_encoder}]
@@ -187,10 +176,6 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         ema.load_state_dict(state["ema"])
         opt.load_state_dict(state["opt"])
         step, elapsed = state["step"], state["elapsed"]
-        if "ema_encoder" in state:
-            ema_encoder.load_state_dict(state["ema_encoder"])
-        else:
-            ema_encoder.load_state_dict(model.encoder.state_dict())  # a run resumed with --encoder-ema starts here
         torch.set_rng_state(state["rng"].cpu())
         print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
     x = (to_tensor(load_mnist("train")[0]) if images is None else images).to(args.device)
@@ -210,7 +195,6 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
             rng=torch.get_rng_state(),
             config=config,
             bf16=args.bf16,
-            **({"ema_encoder": ema_encoder} if args.encoder_ema else {}),
         )
 
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
@@ -226,8 +210,6 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         loss.backward()
         opt.step()
         _ema_update(ema, model.generator, args.ema_decay if step > 500 else 0.0)
-        if args.encoder_ema:
-            _ema_update(ema_encoder, model.encoder, args.encoder_ema if step > 500 else 0.0)
         step += 1
         log.append(stats)
         if step % 250 == 0:
@@ -243,7 +225,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
             last_save = time.perf_counter()
     checkpoint()
     print(f"{args.name}: stopped at step {step} after {(time.perf_counter() - started) / 60:.1f} min", flush=True)
-    return exported(model, ema, ema_encoder if args.encoder_ema else None)
+    return exported(model, ema)
 
 
 def _load_weights(model: OGAN, weights: dict) -> None:
@@ -258,18 +240,13 @@ def load_run(name: str) -> tuple[OGAN, dict]:
     _load_weights(model, state["model"])
     ema = copy.deepcopy(model.generator)
     ema.load_state_dict(state["ema"])
-    ema_encoder = None
-    if "ema_encoder" in state:
-        ema_encoder = copy.deepcopy(model.encoder)
-        ema_encoder.load_state_dict(state["ema_encoder"])
     info = {
         "steps": state["step"],
         "minutes": round(state["elapsed"] / 60, 1),
         "bf16": state.get("bf16", False),
         "beta1": state["opt"]["param_groups"][0]["betas"][0],  # Adam's, as the optimiser state recorded it
-        "encoder_ema": ema_encoder is not None,
     }
-    return exported(model, ema, ema_encoder), info
+    return exported(model, ema), info
 
 
 # ---------------------------------------------------------------- evaluation
