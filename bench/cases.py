@@ -38,7 +38,11 @@ CASES: dict[str, list[tuple]] = {
     ],
     "/ogan_sample": [(0, 16)],
     "/ogan_edit": [(", ".join(["0.5", "-0.5"] * 32), 1.0, 0, 0, 0, -1.0, 0, 0, 0)],
-    "/onlstm_parse": [(SENTENCE_50, 2, "both", ""), ("苹果的颜色是什么", 3, "2", "苹果 的 颜色 是 什么")],
+    "/onlstm_parse": [
+        (SENTENCE_50, 2, "forward", ""),  # the default tree source
+        (SENTENCE_50, 2, "both", ""),  # with the right-to-left twin: two models read the sentence
+        ("苹果的颜色是什么", 3, "2", "苹果 的 颜色 是 什么"),
+    ],
     "/onlstm_gates": [(SENTENCE_50, "2")],
     "/iresnet_fixed_point": [(0.7, 1.0, -0.5, 30), (1.3, 0.4, 0.2, 100)],
     "/iresnet_roundtrip": [(SKETCH,)],
