@@ -293,8 +293,9 @@ def reverse_card(m: dict) -> CardInfo:
         title="Character ON-LSTM reading right to left, People's Daily 1998 (Scientific Spaces Explorables)",
         summary=(
             "The right-to-left twin of `onlstm-peoples-daily`: the same character-level ON-LSTM, trained on each line "
-            "of the People's Daily (January 1998) read backwards. Alone it is a weak segmenter; its distances, combined "
-            "with the forward model's, give the words the explorable shows (numbers in that model's card). "
+            "of the People's Daily (January 1998) read backwards. Alone it is a weak segmenter; the explorable's "
+            "'with its right-to-left twin' tree adds its distances and input levels to the forward model's (numbers in "
+            "that model's card, `onlstm_two_way`). "
             f"Test perplexity {m['test_perplexity']:.0f} per character; {m['chars']} training characters, "
             f"{m['minutes']} minutes. Weights stored in float16."
         ),
