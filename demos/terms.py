@@ -28,6 +28,7 @@ COLUMNS = [  # the ranking (termhood) next to the term, then the statistics it i
     "term",
     "termhood",
     "frequency",
+    "plurals counted with it",
     "weight",
     "domain score",
     "general count",
@@ -152,6 +153,7 @@ def terms_mine(
             r.term,
             round(r.termhood, 3),
             r.count,
+            ", ".join(r.other_forms),
             round(r.weight, 3),
             round(r.domain_score, 3),
             r.general_count,
@@ -163,7 +165,7 @@ def terms_mine(
         for r in rows
     ]
     progress(0.8, desc="highlighting")
-    highlighted = _highlight(text, mined, {r.term for r in rows})
+    highlighted = _highlight(text, mined, {form for r in rows for form in (r.term, *r.other_forms)})
     csv_path = Path(tempfile.mkdtemp(prefix="terms-")) / "terms.csv"
     with open(csv_path, "w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([COLUMNS, *table])

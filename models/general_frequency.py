@@ -134,6 +134,7 @@ def load(language: str) -> GeneralTable:
     raise ValueError(f"no general frequency table for language {language!r}")
 
 
-def domain_score(count: int, total: int, general: GeneralTable, word: str) -> float:
-    """ln of how much more often `word` occurs in the domain text than in general language; always finite."""
-    return math.log((count / total) / general.probability(word))
+def domain_score(count: int, total: int, general: GeneralTable, *forms: str) -> float:
+    """ln of how much more often a word occurs in the domain text than in general language; always finite. Several
+    `forms` of one word (singular and plural) pool their general probabilities, as `count` pools their counts."""
+    return math.log((count / total) / sum(general.probability(f) for f in forms))

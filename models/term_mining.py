@@ -386,6 +386,7 @@ class Term:
     weight: float  # p_domain * domain_score in millinats: the term's share of KL(this text || general language)
     after_determiner: float | None  # share of its occurrences right after "the", "a", "this", ...; None: no cue
     termhood: float  # the ranking: weight * sqrt(smoothed after_determiner), or the weight where there is no cue
+    other_forms: tuple[str, ...] = ()  # plurals counted with it ("tables" with "table"); its counts include theirs
 
 
 NOUN_CUE_MIN_SHARE = 0.02  # determiners must make up this share of the text's words for the noun cue to apply
@@ -409,6 +410,24 @@ def after_determiner_counts(mined: Mined, cands: list[Candidate], determiners: f
     return out
 
 
+PLURAL_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""))  # queries -> query, indexes -> index, tables -> table
+
+
+def singular_of(term: str, words: set[str]) -> str:
+    """The singular of a space-separated term when the text has it as a candidate too, else the term itself: the
+    last word loses -ies/-es/-s ("foreign tables" -> "foreign table", "queries" -> "query"). Only forms present in
+    `words` are joined, so "caches" joins "cache" and "uses" stays apart from "us" if the text lacks "use"."""
+    *head, last = term.split(" ")
+    if last.endswith(("ss", "us", "is")):  # class, status, analysis: not plurals
+        return term
+    for ending, replacement in PLURAL_ENDINGS:
+        if last.endswith(ending) and len(last) > len(ending) + 1:
+            singular = " ".join([*head, last[: -len(ending)] + replacement])
+            if singular in words:
+                return singular_of(singular, words)  # a chain ends at a form with no shorter one
+    return term
+
+
 def domain_terms(mined: Mined, general) -> list[Term]:
     """The mined words (and, in space-separated text, single words) ranked by their weight in the divergence of this
     text from general language, p_here * ln(p_here / p_general): specific *and* frequent comes first. (Ranking by the
@@ -418,6 +437,10 @@ def domain_terms(mined: Mined, general) -> list[Term]:
     determiner, c all occurrences: a domain term is a noun ("the working tree", "a commit"), while commands, options,
     identifiers and adjectives ("git log", "pytypeobject", "current") rarely follow an article. Chinese has no
     articles, so there the ranking is the weight.
+
+    In space-separated text a plural and its singular are one term ("tables" counts with "table"): their counts,
+    general probabilities and determiner counts are summed, and the row shows the singular with its cohesion and
+    boundary entropies.
 
     A candidate that starts or ends with a grammar word of the language ("will be", "number of", 的情况下,
     钱其琛说) is grammar around a term, not a term, and is dropped. Numbers are shapes, not terms.
@@ -433,24 +456,32 @@ def domain_terms(mined: Mined, general) -> list[Term]:
             continue
         kept.append(c)
     after = after_determiner_counts(mined, kept, general.determiners) if general.determiners else None
-    terms = []
+    groups: dict[str, list[int]] = {}  # singular -> indices into kept of it and its plurals
+    words = {c.word for c in kept} if mined.encoded.joiner else set()
     for i, c in enumerate(kept):
-        score = domain_score(c.count, mined.total, general, c.word)
-        weight = 1000 * c.count / mined.total * score
-        share = None if after is None else float(after[i]) / c.count
-        termhood = weight if after is None else weight * math.sqrt((after[i] + 0.1) / (c.count + 1))
+        groups.setdefault(singular_of(c.word, words) if words else c.word, []).append(i)
+    terms = []
+    for word, members in groups.items():
+        head = next(i for i in members if kept[i].word == word)
+        count = sum(kept[i].count for i in members)
+        forms = [kept[i].word for i in members]
+        score = domain_score(count, mined.total, general, *forms)
+        weight = 1000 * count / mined.total * score
+        a = None if after is None else float(sum(after[i] for i in members))
+        c = kept[head]
         terms.append(
             Term(
-                c.word,
-                c.count,
+                word,
+                count,
                 c.cohesion,
                 c.left_entropy,
                 c.right_entropy,
-                general.count(c.word),
+                sum(general.count(f) for f in forms),
                 score,
                 weight,
-                share,
-                float(termhood),
+                None if a is None else a / count,
+                weight if a is None else float(weight * math.sqrt((a + 0.1) / (count + 1))),
+                tuple(f for f in forms if f != word),
             )
         )
     terms.sort(key=lambda t: -t.termhood)

@@ -175,6 +175,37 @@ def test_after_determiner_counts_whole_phrases_exactly():
     assert counts.tolist() == [expected] and 0 < expected < phrase.count  # "some" is not a determiner here
 
 
+@pytest.mark.parametrize(
+    ("term", "singular"),
+    [("tables", "table"), ("queries", "query"), ("indexes", "index"), ("foreign tables", "foreign table")],
+)
+def test_singular_of_joins_a_plural_to_a_singular_the_text_has(term, singular):
+    assert tm.singular_of(term, {singular, term}) == singular
+    assert tm.singular_of(term, {term}) == term  # no singular in the text: nothing to join
+
+
+@pytest.mark.parametrize("word", ["class", "status", "analysis"])
+def test_singular_of_leaves_words_that_only_look_plural(word):
+    assert tm.singular_of(word, {word, word[:-1]}) == word
+
+
+def test_plural_and_singular_are_one_term_with_pooled_counts():
+    rng = random.Random(6)
+    singular = ["the table", "a table", "this table", "its table"]
+    plural = ["the tables", "these tables", "those tables", "their tables"]
+    text = _prose(rng, 500, *singular, *plural, "git bisect")
+    mined = tm.mine(text, "en")
+    single = {c.word: c for c in mined.single_words}
+    terms = {t.term: t for t in tm.domain_terms(mined, gf.load("en"))}
+    table = terms["table"]
+    assert "tables" not in terms and table.other_forms == ("tables",)
+    assert table.count == single["table"].count + single["tables"].count
+    assert table.after_determiner == 1.0
+    assert table.domain_score == pytest.approx(
+        gf.domain_score(table.count, mined.total, gf.load("en"), "table", "tables")
+    )
+
+
 def test_noun_cue_is_off_where_text_has_no_articles():
     zh_text, _vocab, _ = planted_corpus(n_sentences=400)
     no_articles = _prose(random.Random(5), 400, "pytypeobject", "pyobject call", "tp flags")

@@ -36,6 +36,13 @@ def test_english_example_lists_single_words_with_a_blank_cohesion():
     assert all(0 <= s <= 1 for s in shares) and scores == sorted(scores, reverse=True)
 
 
+def test_english_plurals_share_the_row_of_their_singular():
+    text = (tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")
+    table, *_ = tab.terms_mine(text)
+    plurals = [p for row in table for p in row[tab.COLUMNS.index("plurals counted with it")].split(", ") if p]
+    assert plurals and not {row[0] for row in table} & set(plurals)
+
+
 def test_highlighted_view_keeps_markup_as_plain_text():
     text = ("<script>alert(1)</script>神经网络训练。" * 30) + ZH[:2000]
     _, _, highlighted, _, _ = tab.terms_mine(text)
