@@ -416,7 +416,7 @@ PLURAL_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""))  # queries -> query, inde
 def singular_of(term: str, words: set[str]) -> str:
     """The singular of a space-separated term when the text has it as a candidate too, else the term itself: the
     last word loses -ies/-es/-s ("foreign tables" -> "foreign table", "queries" -> "query"). Only forms present in
-    `words` are joined, so "caches" joins "cache" and "uses" stays apart from "us" if the text lacks "use"."""
+    `words` are joined, so "caches" joins "cache" (its -es reading, "cach", is not in the text)."""
     *head, last = term.split(" ")
     if last.endswith(("ss", "us", "is")):  # class, status, analysis: not plurals
         return term
