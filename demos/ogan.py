@@ -279,10 +279,13 @@ COMPARE_TEXT = {
         "mse": "reconstruction pixel MSE",
         "rho": "mean ρ(z, E(G(z))) on fresh z",
         "budget": "training steps / minutes",
-        "other": "The same O-GAN trained with the {} loss: reconstruction class-consistency {:.1%}, confident samples {:.1%}, FID {:.1f}",
+        "other": "The same O-GAN trained with the {} loss for {:,} steps: reconstruction class-consistency {:.1%}, confident samples {:.1%}, FID {:.1f}",
         "uses": "This model uses",
         "judge": "Judge: an independent CNN with test accuracy",
         "missing": "Metrics are not available: the snapshot has no metrics.json.",
+        "stop": ".",
+        "gap": " ",  # between two sentences
+        "colon": ": ",
     },
     "zh": {
         "head": "| 在 1 万张 MNIST 测试数字上测得 | O-GAN | 对照组（无 ρ 项） |",
@@ -299,10 +302,13 @@ COMPARE_TEXT = {
         "mse": "重构像素均方误差",
         "rho": "新采样 z 上 ρ(z, E(G(z))) 的均值",
         "budget": "训练步数 / 分钟",
-        "other": "同一 O-GAN 改用 {} 损失训练：重构后类别保持率 {:.1%}，置信样本比例 {:.1%}，FID {:.1f}",
+        "other": "同一 O-GAN 改用 {} 损失训练 {:,} 步：重构后类别保持率 {:.1%}，置信样本比例 {:.1%}，FID {:.1f}",
         "uses": "本模型使用",
         "judge": "分类器：一个独立的 CNN，测试准确率",
         "missing": "没有可用的指标：快照中缺少 metrics.json。",
+        "stop": "。",
+        "gap": "",
+        "colon": "：",
     },
 }
 
@@ -368,10 +374,12 @@ def comparison_markdown(lang: str = "en") -> str:
     for r in m.values():  # compared O-GAN runs with the other base loss
         if isinstance(r, dict) and r.get("correlation_weight", 0) > 0 and r.get("loss", loss) != loss:
             numbers = (r["reconstruction_class_consistency"], r["sample_confident_share"], r["fid_judge_features"])
-            lines.append(f"\n{t['other'].format(r['loss'], *numbers)}. {t['uses']} {loss}.")
-    lines.append(f"\n{t['judge']} {m['judge_test_accuracy']:.2%}.")
+            lines.append(
+                f"\n{t['other'].format(r['loss'], r['steps'], *numbers)}{t['stop']}{t['gap']}{t['uses']} {loss}{t['stop']}"
+            )
+    lines.append(f"\n{t['judge']} {m['judge_test_accuracy']:.2%}{t['stop']}")
     if "judge_confident_share_real_test_digits" in m:
-        lines.append(f"{t['real']}: {m['judge_confident_share_real_test_digits']:.1%}.")
+        lines.append(f"{t['real']}{t['colon']}{m['judge_confident_share_real_test_digits']:.1%}{t['stop']}")
     return "\n".join(lines)
 
 

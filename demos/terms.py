@@ -88,14 +88,21 @@ def _mine(text, language, thresholds, progress) -> term_mining.Mined:
 
 
 def _highlight(text: str, mined: term_mining.Mined, terms: set[str]) -> list[tuple[str, str | None]]:
-    """The start of the text as (piece, label) pairs: discovered terms labelled, the rest plain."""
-    pieces, last = [], 0
+    """The start of the text as (piece, label) pairs: discovered terms labelled, the plain text between two terms
+    one piece (a page of single-word pieces is slow for the browser to draw)."""
+    pieces: list[tuple[str, str | None]] = []
+    last = 0
     for a, b in term_mining.segment(mined, limit=HIGHLIGHT_UNITS):
         piece = text[a:b]
         key = piece.lower() if mined.language != "zh" else piece
-        if a > last:
-            pieces.append((text[last:a], None))
-        pieces.append((piece, "term" if key in terms else None))
+        label = "term" if key in terms else None
+        plain = text[last:a] + piece if label is None else text[last:a]
+        if plain and pieces and pieces[-1][1] is None:
+            pieces[-1] = (pieces[-1][0] + plain, None)
+        elif plain:
+            pieces.append((plain, None))
+        if label:
+            pieces.append((piece, label))
         last = b
     return pieces
 

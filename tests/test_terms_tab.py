@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
@@ -47,6 +49,14 @@ def test_highlighted_view_keeps_markup_as_plain_text():
     text = ("<script>alert(1)</script>神经网络训练。" * 30) + ZH[:2000]
     _, _, highlighted, _, _ = tab.terms_mine(text)
     assert "".join(piece for piece, _ in highlighted).startswith("<script>alert(1)</script>")
+
+
+def test_highlighted_view_is_the_text_with_plain_runs_in_one_piece():
+    text = (tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")[:6000]
+    _, _, highlighted, _, _ = tab.terms_mine(text)
+    assert text.startswith("".join(piece for piece, _ in highlighted))
+    labels = [label for _, label in highlighted]
+    assert "term" in labels and not any(a is None and b is None for a, b in itertools.pairwise(labels))
 
 
 @pytest.mark.parametrize(
