@@ -52,6 +52,26 @@ def test_a_few_steps_give_finite_losses_and_a_checkpoint(runs, capsys):
     assert "stopped at step 20" in capsys.readouterr().out
 
 
+def test_fast_kernels_train_resume_and_export_contiguous_weights(runs, capsys):
+    args = tiny_args(10)
+    args.fast = args.bf16 = True
+    training.train(args, images())
+    args.max_steps = 14
+    model = training.train(args, images())
+    out = capsys.readouterr().out
+    assert "resumed tiny at step 10" in out and "stopped at step 14" in out
+    assert all(t.is_contiguous() for t in model.state_dict().values())  # what safetensors can store
+    assert torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)["opt"]["param_groups"][0]["fused"]
+
+
+def test_a_run_resumes_only_with_the_kernels_it_started_with(runs):
+    training.train(tiny_args(4), images())
+    args = tiny_args(8)
+    args.fast = True
+    with pytest.raises(AssertionError, match="fast"):
+        training.train(args, images())
+
+
 def test_the_sweep_options_top_k_ema_decay_and_beta1_train_under_bfloat16(runs, capsys):
     args = tiny_args(12, top_k=0.5, ema_decay=0.9999, beta1=0.0)
     args.bf16 = True

@@ -76,6 +76,12 @@ def parser() -> argparse.ArgumentParser:
         "about 1.5x the steps per second on the CPUs with AMX or AVX512-BF16 this app was trained on "
         "(python -m bench.ogan_train_speed)",
     )
+    t.add_argument(
+        "--fast",
+        action="store_true",
+        help="channels-last memory format and Adam's fused CPU kernel: the same maths, 1.2x the steps per second on "
+        "2 threads (python -m bench.ogan_train_speed --levers); a run keeps the setting it started with",
+    )
     t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
     t.add_argument("--device", default="cpu", help="cpu or cuda")
     e = sub.add_parser(
@@ -142,7 +148,7 @@ def recalibrate_batchnorm(generator: torch.nn.Module, n_z: int, batches: int = 1
 
 def exported(model: OGAN, ema_generator: torch.nn.Module) -> OGAN:
     """The model the app uses: the live encoder with the EMA generator, its BatchNorm statistics re-estimated."""
-    out = copy.deepcopy(model)
+    out = copy.deepcopy(model).to(memory_format=torch.contiguous_format)  # safetensors stores contiguous tensors
     out.generator.load_state_dict(ema_generator.state_dict())
     recalibrate_batchnorm(out.generator, out.n_z)
     return out.eval()
@@ -161,24 +167,26 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     }
     if args.mapping:  # only then: runs from before the option keep resuming
         config["mapping"] = args.mapping
-    model = OGAN(**config).to(args.device)
+    layout = torch.channels_last if args.fast else torch.contiguous_format
+    model = OGAN(**config).to(args.device, memory_format=layout)
     ema = copy.deepcopy(model.generator).requires_grad_(False)
     lr_encoder = args.lr if args.lr_encoder is None else args.lr_encoder
     groups = [{"params": model.generator.parameters(), "lr": args.lr, "base": args.lr}]
     groups += [{"params": model.encoder.parameters(), "lr": lr_encoder, "base": lr_encoder}]
-    opt = torch.optim.Adam(groups, betas=(args.beta1, 0.999))
+    opt = torch.optim.Adam(groups, betas=(args.beta1, 0.999), fused=args.fast or None)
     step, elapsed = 0, 0.0
     path = _ckpt(args.name)
     if path.is_file():
         state = torch.load(path, weights_only=True, map_location=args.device)
         assert state["config"] == config, f"{path} was trained with {state['config']}, not {config}"
+        assert state.get("fast", False) == args.fast, f"{path} was started with fast = {not args.fast}: resume it so"
         _load_weights(model, state["model"])
         ema.load_state_dict(state["ema"])
         opt.load_state_dict(state["opt"])
         step, elapsed = state["step"], state["elapsed"]
         torch.set_rng_state(state["rng"].cpu())
         print(f"resumed {args.name} at step {step} ({elapsed / 60:.1f} min)", flush=True)
-    x = (to_tensor(load_mnist("train")[0]) if images is None else images).to(args.device)
+    x = (to_tensor(load_mnist("train")[0]) if images is None else images).to(args.device, memory_format=layout)
     generator = torch.Generator().manual_seed(args.seed + step)
     started, last_save, log = time.perf_counter() - elapsed, time.perf_counter(), []
     model.train()
@@ -195,6 +203,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
             rng=torch.get_rng_state(),
             config=config,
             bf16=args.bf16,
+            fast=args.fast,
         )
 
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
