@@ -80,9 +80,11 @@ def test_the_sweep_options_top_k_ema_decay_and_beta1_train_under_bfloat16(runs, 
     assert "stopped at step 12" in capsys.readouterr().out
 
 
-def test_a_runs_info_records_the_adam_beta1_it_trained_with(runs):
-    training.train(tiny_args(3, beta1=0.0), images())
-    assert training.load_run("tiny")[1]["beta1"] == 0.0
+def test_a_runs_info_records_the_adam_settings_and_kernels_it_trained_with(runs):
+    training.train(tiny_args(3, beta1=0.0, lr=4e-4), images())
+    info = training.load_run("tiny")[1]
+    assert info["beta1"] == 0.0 and info["lr"] == 4e-4 and info["fast"] is False
+    assert "(Adam, learning rate 0.0004, β1 = 0)" in training._adam(info)
 
 
 def test_training_resumes_where_it_stopped(runs, capsys):

@@ -254,6 +254,8 @@ def load_run(name: str) -> tuple[OGAN, dict]:
         "minutes": round(state["elapsed"] / 60, 1),
         "bf16": state.get("bf16", False),
         "beta1": state["opt"]["param_groups"][0]["betas"][0],  # Adam's, as the optimiser state recorded it
+        "lr": state["opt"]["param_groups"][0].get("base", state["opt"]["param_groups"][0]["lr"]),  # the generator's
+        "fast": state.get("fast", False),  # channels-last and fused Adam (training.ogan train --fast)
     }
     return exported(model, ema), info
 
@@ -567,7 +569,10 @@ def _precision(m: dict) -> str:
 
 
 def _adam(m: dict) -> str:
-    return f" (Adam β1 = {m['beta1']:g})" if "beta1" in m else ""
+    if "beta1" not in m:
+        return ""
+    lr = f", learning rate {m['lr']:g}" if "lr" in m else ""
+    return f" (Adam{lr}, β1 = {m['beta1']:g})"
 
 
 def _carried(m: dict) -> str:
