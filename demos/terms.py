@@ -91,18 +91,18 @@ def _highlight(text: str, mined: term_mining.Mined, terms: set[str]) -> list[tup
     """The start of the text as (piece, label) pairs: discovered terms labelled, the plain text between two terms
     one piece (a page of single-word pieces is slow for the browser to draw)."""
     pieces: list[tuple[str, str | None]] = []
+
+    def add(piece: str, label: str | None) -> None:
+        if label is None and pieces and pieces[-1][1] is None:
+            pieces[-1] = (pieces[-1][0] + piece, None)
+        elif piece:
+            pieces.append((piece, label))
+
     last = 0
     for a, b in term_mining.segment(mined, limit=HIGHLIGHT_UNITS):
         piece = text[a:b]
-        key = piece.lower() if mined.language != "zh" else piece
-        label = "term" if key in terms else None
-        plain = text[last:a] + piece if label is None else text[last:a]
-        if plain and pieces and pieces[-1][1] is None:
-            pieces[-1] = (pieces[-1][0] + plain, None)
-        elif plain:
-            pieces.append((plain, None))
-        if label:
-            pieces.append((piece, label))
+        add(text[last:a], None)
+        add(piece, "term" if (piece.lower() if mined.language != "zh" else piece) in terms else None)
         last = b
     return pieces
 
