@@ -87,6 +87,13 @@ def test_a_runs_info_records_the_adam_settings_and_kernels_it_trained_with(runs)
     assert "(Adam, learning rate 0.0004, β1 = 0)" in training._adam(info)
 
 
+def test_a_runs_info_records_its_width(runs):
+    args = tiny_args(2)
+    args.width = 8
+    training.train(args, images())
+    assert training.load_run("tiny")[1]["width"] == 8
+
+
 def test_training_resumes_where_it_stopped(runs, capsys):
     training.train(tiny_args(10), images())
     training.train(tiny_args(25), images())

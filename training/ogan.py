@@ -257,6 +257,7 @@ def load_run(name: str) -> tuple[OGAN, dict]:
         "beta1": state["opt"]["param_groups"][0]["betas"][0],  # Adam's, as the optimiser state recorded it
         "lr": state["opt"]["param_groups"][0].get("base", state["opt"]["param_groups"][0]["lr"]),  # the generator's
         "fast": state.get("fast", False),  # channels-last and fused Adam (training.ogan train --fast)
+        "width": state["config"]["g_width"],  # the generator's and the encoder's (train --width)
     }
     return exported(model, ema), info
 
