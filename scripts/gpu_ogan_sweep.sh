@@ -9,7 +9,10 @@
 # runs (<run>.pt, no optimiser state). `python -m training.ogan evaluate --sweep DIR` reads the unpacked results.
 #
 # The variants are a table, one run a line: name, a tab, its training flags (scripts/ogan_sweeps/: recipe.tsv is the
-# first sweep, base loss and architecture; sampling.tsv the second, top-k training, EMA decay, Adam's beta1, decay).
+# first sweep, base loss and architecture; sampling.tsv the second, top-k training, EMA decay, Adam's beta1, decay;
+# batch.tsv the third, batch 32 at the step count 2 CPU cores reach in 45 minutes, with GRAPH=1).
+# GRAPH=1 adds --graph (each step replayed as a CUDA graph) to every variant, after a 600-step smoke run that falls
+# back to plain steps if capture fails there.
 #
 #   MINUTES=8 STEPS=32500 bash scripts/gpu_ogan_sweep.sh [scripts/ogan_sweeps/recipe.tsv]
 set -u
@@ -24,8 +27,14 @@ mkdir -p runs/logs "$OUT"
 tar xzf .devdata/data.tgz -C .devdata
 nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null
 
+EXTRA=""
+if [[ ${GRAPH:-0} == 1 ]]; then
+    if $PY -m training.ogan train --name graph-smoke --loss hinge --bf16 --max-steps 600 --device "$DEVICE" --graph \
+        >runs/logs/graph-smoke.log 2>&1; then EXTRA="--graph"; else echo "graph capture failed: plain steps"; fi
+    tail -n 3 runs/logs/graph-smoke.log
+fi
 declare -A VARIANTS=()
-while IFS=$'\t' read -r name flags; do VARIANTS[$name]=$flags; done <"$TABLE"
+while IFS=$'\t' read -r name flags; do VARIANTS[$name]="$flags $EXTRA"; done <"$TABLE"
 for name in "${!VARIANTS[@]}"; do
     # shellcheck disable=SC2086  # the variant's flags split into words on purpose
     $PY -m training.ogan train --name "$name" --max-steps "$STEPS" ${VARIANTS[$name]} --minutes "$MINUTES" \

@@ -109,6 +109,15 @@ def test_resuming_with_another_config_is_refused(runs):
         training.train(tiny_args(10, correlation_weight=0.0), images())
 
 
+@pytest.mark.parametrize("extra", [{}, {"device": "cuda", "top_k": 0.5}, {"device": "cuda", "decay": ""}])
+def test_cuda_graph_steps_are_refused_on_the_cpu_and_for_steps_that_change(runs, extra):
+    args = tiny_args(5, **{k: v for k, v in extra.items() if k != "decay"})
+    args.graph, args.decay = True, "decay" in extra
+    with pytest.raises(SystemExit, match="--graph needs"):
+        training.train(args, images())
+    assert not (runs / "tiny").exists()
+
+
 def test_frechet_distance_matches_the_closed_form_for_gaussians():
     rng = np.random.default_rng(0)
     a = rng.normal(0.0, 1.0, size=(200_000, 2))
