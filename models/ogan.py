@@ -198,6 +198,7 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         With s = avg(E(.)) and fake = G(z): the terms in s(fake) - s(sg(fake)) have zero gradient for E and give G
         the "look real" direction, so one optimiser step updates both nets. gan_qp (official): real gets the low
         score, plus the quadratic potential 0.25 * (s_r - s_f)^2 / mean((x_r - x_f)^2). hinge: real gets the high score.
+        logistic (the non-saturating GAN, Goodfellow et al. 2014): real gets the high score, G lowers softplus(-s_f).
         top_k < 1 (top-k training, Sinha et al. 2020, arXiv 2002.06224): G's "look real" term counts only the share
         top_k of the fakes the critic finds most real, so the generator is not pulled towards its worst samples; the
         critic's terms and the rho term keep every sample.
@@ -216,6 +217,9 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
             adversarial = t1 + look_real + qp
         elif self.loss == "hinge":
             adversarial = F.relu(1 - s_real) + F.relu(1 + s_fake_sg) - look_real
+        elif self.loss == "logistic":  # non-saturating: G lowers softplus(-s(fake)); the difference is zero in value
+            look_real_ns = keep * (F.softplus(-s_fake) - F.softplus(-s_fake_sg))
+            adversarial = F.softplus(-s_real) + F.softplus(s_fake_sg) + look_real_ns
         else:
             raise ValueError(f"unknown loss {self.loss!r}")
         total = (adversarial - self.correlation_weight * rho).mean()

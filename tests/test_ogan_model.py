@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import torch
+from torch.nn import functional as F
 
 from models.ogan import OGAN, interpolate, pearson, standardise
 
@@ -46,6 +47,25 @@ def test_stop_gradient_trick_sends_the_realism_term_only_to_the_generator(loss):
     direct = sign * model.critic(model.generator(z)).mean()
     g_direct = torch.autograd.grad(direct, list(model.generator.parameters()))
     for a, b in zip(g_total, g_direct, strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6)
+
+
+def test_logistic_loss_sends_the_generator_the_non_saturating_gradient():
+    """Without the ρ term, the generator's gradient equals that of avg softplus(-E-score of G(z))."""
+    torch.manual_seed(0)
+    model = OGAN(n_z=8, g_width=8, e_width=8, correlation_weight=0.0, loss="logistic").train()
+    real, z = torch.rand(4, 1, 28, 28) * 2 - 1, torch.randn(4, 8)
+    total, _ = model.losses(real, z)
+    g_total = torch.autograd.grad(total, list(model.generator.parameters()), retain_graph=True)
+    e_total = torch.autograd.grad(total, list(model.encoder.parameters()))
+    torch.manual_seed(0)
+    fake = model.generator(z)
+    direct = F.softplus(-model.critic(fake)).mean()
+    g_direct = torch.autograd.grad(direct, list(model.generator.parameters()))
+    for a, b in zip(g_total, g_direct, strict=True):
+        torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6)
+    critic_loss = (F.softplus(-model.critic(real)) + F.softplus(model.critic(fake.detach()))).mean()
+    for a, b in zip(e_total, torch.autograd.grad(critic_loss, list(model.encoder.parameters())), strict=True):
         torch.testing.assert_close(a, b, rtol=1e-4, atol=1e-6)
 
 

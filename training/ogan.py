@@ -50,7 +50,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--name", default="ogan")
     t.add_argument("--minutes", type=float, default=45)
     t.add_argument("--max-steps", type=int, default=10**9)
-    t.add_argument("--loss", choices=["gan_qp", "hinge"], default="gan_qp")
+    t.add_argument("--loss", choices=["gan_qp", "hinge", "logistic"], default="gan_qp")
     t.add_argument("--correlation-weight", type=float, default=0.5)
     t.add_argument("--n-z", type=int, default=64)
     t.add_argument("--width", type=int, default=32)
