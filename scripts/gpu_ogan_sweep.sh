@@ -10,7 +10,8 @@
 #
 # The variants are a table, one run a line: name, a tab, its training flags (scripts/ogan_sweeps/: recipe.tsv is the
 # first sweep, base loss and architecture; sampling.tsv the second, top-k training, EMA decay, Adam's beta1, decay;
-# batch.tsv the third, batch 32 at the step count 2 CPU cores reach in 45 minutes, with GRAPH=1).
+# batch.tsv the third, batch 32 at the step count 2 CPU cores reach in 45 minutes, with GRAPH=1; cooldown.tsv the
+# fourth, the learning rate taken linearly to zero over the last 30% of 75k steps).
 # GRAPH=1 adds --graph (each step replayed as a CUDA graph) to every variant, after a 600-step smoke run that falls
 # back to plain steps if capture fails there.
 #
@@ -29,7 +30,7 @@ nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null
 
 EXTRA=""
 if [[ ${GRAPH:-0} == 1 ]]; then
-    if $PY -m training.ogan train --name graph-smoke --loss hinge --bf16 --max-steps 600 --device "$DEVICE" --graph \
+    if $PY -m training.ogan train --name graph-smoke --loss hinge --bf16 --max-steps 600 --cooldown 0.5 --device "$DEVICE" --graph \
         >runs/logs/graph-smoke.log 2>&1; then EXTRA="--graph"; else echo "graph capture failed: plain steps"; fi
     tail -n 3 runs/logs/graph-smoke.log
 fi

@@ -87,6 +87,15 @@ def test_a_runs_info_records_the_adam_settings_and_kernels_it_trained_with(runs)
     assert "(Adam, learning rate 0.0004, β1 = 0)" in training._adam(info)
 
 
+def test_a_cooldown_ends_at_a_zero_learning_rate_and_is_recorded(runs):
+    training.train(tiny_args(8, cooldown=0.5, lr=4e-4), images())
+    state = torch.load(runs / "tiny" / "checkpoint.pt", weights_only=True)
+    rates = [g["lr"] for g in state["opt"]["param_groups"]]
+    assert rates == [pytest.approx(1e-4)] * 2  # set before step 8: 4e-4 × (1 - 7/8) / 0.5
+    info = training.load_run("tiny")[1]
+    assert info["cooldown"] == 0.5 and info["lr"] == 4e-4
+
+
 def test_a_runs_info_records_its_width(runs):
     args = tiny_args(2)
     args.width = 8

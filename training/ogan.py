@@ -26,7 +26,7 @@ from training.checkpoint import save
 from training.data import load_mnist
 from training.judge import judge_dir, load_judge, predict, to_tensor
 from training.publish import CardInfo, write_snapshot
-from training.schedule import warmup_cosine
+from training.schedule import cooldown, warmup_cosine
 
 RUNS = Path("runs")  # checkpoints; tests point it elsewhere
 SNAPSHOT = Path("assets/weights/ogan-mnist")
@@ -84,6 +84,13 @@ def parser() -> argparse.ArgumentParser:
         "setting it started with",
     )
     t.add_argument("--decay", action="store_true", help="cosine learning-rate decay over the budget (time or steps)")
+    t.add_argument(
+        "--cooldown",
+        type=float,
+        default=0.0,
+        help="keep the learning rate constant, then take it linearly to zero over this last share of the budget "
+        "(e.g. 0.3; default 0: constant throughout). Works with --graph",
+    )
     t.add_argument("--device", default="cpu", help="cpu or cuda")
     t.add_argument(
         "--graph",
@@ -205,8 +212,10 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     model = OGAN(**config).to(args.device, memory_format=layout)
     ema = copy.deepcopy(model.generator).requires_grad_(False)
     lr_encoder = args.lr if args.lr_encoder is None else args.lr_encoder
-    groups = [{"params": model.generator.parameters(), "lr": args.lr, "base": args.lr}]
-    groups += [{"params": model.encoder.parameters(), "lr": lr_encoder, "base": lr_encoder}]
+    # a CUDA graph reads the learning rate from a tensor that the schedule overwrites in place between replays
+    rate = (lambda lr: torch.tensor(lr, device=args.device)) if args.graph else float
+    groups = [{"params": model.generator.parameters(), "lr": rate(args.lr), "base": args.lr}]
+    groups += [{"params": model.encoder.parameters(), "lr": rate(lr_encoder), "base": lr_encoder}]
     adam = {"capturable": True} if args.graph else {"fused": args.fast or None}
     opt = torch.optim.Adam(groups, betas=(args.beta1, 0.999), **adam)
     step, elapsed = 0, 0.0
@@ -239,6 +248,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
             config=config,
             bf16=args.bf16,
             fast=args.fast,
+            cooldown=args.cooldown,
         )
 
     def one_step(fraction: float, on_device: bool = False) -> dict:
@@ -260,9 +270,13 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     replay = None
     while (time.perf_counter() - started) < 60 * args.minutes and step < args.max_steps:
         fraction = max((time.perf_counter() - started) / (60 * args.minutes), step / args.max_steps)  # of the budget
-        if args.decay:
+        if args.decay or args.cooldown:
+            factor = warmup_cosine(fraction, floor=0.05) if args.decay else cooldown(fraction, args.cooldown)
             for group in opt.param_groups:
-                group["lr"] = group["base"] * warmup_cosine(fraction, floor=0.05)
+                if isinstance(group["lr"], torch.Tensor):
+                    group["lr"].fill_(group["base"] * factor)
+                else:
+                    group["lr"] = group["base"] * factor
         if args.graph and replay is None and step > 500:
             replay, warmup = _graphed(lambda: one_step(1.0, on_device=True))
             step += warmup
@@ -305,6 +319,7 @@ def load_run(name: str) -> tuple[OGAN, dict]:
         "lr": state["opt"]["param_groups"][0].get("base", state["opt"]["param_groups"][0]["lr"]),  # the generator's
         "fast": state.get("fast", False),  # channels-last and fused Adam (training.ogan train --fast)
         "width": state["config"]["g_width"],  # the generator's and the encoder's (train --width)
+        "cooldown": state.get("cooldown", 0.0),  # the share of the budget the learning rate fell to zero over
     }
     return exported(model, ema), info
 
