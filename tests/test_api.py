@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from gradio_client.exceptions import AppError
@@ -31,6 +32,12 @@ TABLE = {"headers": ["t", "s"], "data": [[1, 1.0]], "metadata": None}  # the bat
 
 def test_public_endpoints_are_exactly_the_documented_set(client):
     assert set(client.view_api(print_info=False, return_format="dict")["named_endpoints"]) == PUBLIC_ENDPOINTS
+
+
+def test_the_readme_lists_every_public_endpoint():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    listed = readme.split("## Calling it from code", 1)[1].split("```", 1)[0]
+    assert set(re.findall(r"`(/[a-z_]+)`", listed)) == PUBLIC_ENDPOINTS
 
 
 def test_smooth_pair_returns_a_plotly_figure_and_the_values(client):
