@@ -530,7 +530,9 @@ with gr.Blocks() as demo:
             run_sample = gr.Button(I18N("iresnet.run_sample"), variant="primary", elem_id="iresnet-run-sample")
         grid = gr.Image(label=I18N("iresnet.samples"), interactive=False, format="png", elem_id="iresnet-samples")
     sample_json = gr.JSON(visible=False)
-    run_sample.click(iresnet_sample, [seed, n, temperature], [grid, sample_json], api_name="iresnet_sample", **TORCH)
+    sample_io = ([seed, n, temperature], [grid, sample_json])
+    run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **TORCH)
+    demo.load(iresnet_sample, *sample_io, api_name="iresnet_sample_initial", api_visibility="private", **TORCH)
 
     gr.Markdown(I18N("iresnet.logdet_title"), elem_classes="section-title")
     markdown(I18N("iresnet.logdet_intro"))
@@ -543,30 +545,21 @@ with gr.Blocks() as demo:
             run_logdet = gr.Button(I18N("iresnet.run_logdet"), variant="primary", elem_id="iresnet-run-logdet")
         logdet_plot = gr.Plot(label=I18N("iresnet.logdet_plot"), elem_id="iresnet-logdet")
     logdet_json = gr.JSON(visible=False)
-    gr.on(
-        [run_logdet.click, terms.release, probes.release, roulette.release],
-        iresnet_logdet,
-        [terms, probes, probe_seed, roulette],
-        [logdet_plot, logdet_json],
-        api_name="iresnet_logdet",
-        **TORCH,
-    )
+    logdet_io = ([terms, probes, probe_seed, roulette], [logdet_plot, logdet_json])
+    triggers = [run_logdet.click, terms.release, probes.release, roulette.release]
+    gr.on(triggers, iresnet_logdet, *logdet_io, api_name="iresnet_logdet", **TORCH)
+    demo.load(iresnet_logdet, *logdet_io, api_name="iresnet_logdet_initial", api_visibility="private", **TORCH)
 
     gr.Markdown(I18N("iresnet.density_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=240):
             density = gr.Radio(list(DENSITIES), value="eight_gaussians", label=I18N("iresnet.density"))
             run_density = gr.Button(I18N("iresnet.run_density"), variant="primary", elem_id="iresnet-run-density")
-        density_plot = gr.Plot(label=I18N("iresnet.density_plot"))
+        density_plot = gr.Plot(label=I18N("iresnet.density_plot"), elem_id="iresnet-density")
     density_json = gr.JSON(visible=False)
-    gr.on(
-        [run_density.click, density.change],
-        iresnet_density,
-        density,
-        [density_plot, density_json],
-        api_name="iresnet_density",
-        **TORCH,
-    )
+    density_io = (density, [density_plot, density_json])
+    gr.on([run_density.click, density.change], iresnet_density, *density_io, api_name="iresnet_density", **TORCH)
+    demo.load(iresnet_density, *density_io, api_name="iresnet_density_initial", api_visibility="private", **TORCH)
 
     gr.Markdown(I18N("iresnet.results_title"), elem_classes="section-title")
     gr.Markdown(I18N("iresnet.results"), elem_id="iresnet-results")

@@ -432,7 +432,7 @@ with gr.Blocks() as demo:
             gr.Markdown(I18N("ogan.a_drawing_note"))
         with gr.Column(min_width=260):
             b_kind = gr.Radio(_choices(SOURCES), value="seed", label=I18N("ogan.to"))
-            b_value = gr.Number(7, precision=0, label=I18N("ogan.value_hint"))
+            b_value = gr.Number(7, precision=0, label=I18N("ogan.value_hint"), elem_id="ogan-b-value")
             b_pad = digit_sketchpad(200, I18N("ogan.b_pad"))
         with gr.Column(min_width=200):
             frames = gr.Slider(2, MAX_FRAMES, value=8, step=1, label=I18N("ogan.frames"))
@@ -445,19 +445,23 @@ with gr.Blocks() as demo:
         gif = gr.File(label=I18N("ogan.gif"), elem_id="ogan-gif")
     interp_json = gr.JSON(visible=False)
     frames_state = gr.State()
-    run_interp.click(
-        ogan_interpolate,
+    interp_io = (
         [a_kind, pad, a_value, b_kind, b_pad, b_value, frames, method],
         [strip, gif, interp_json, frames_state],
-        api_name="ogan_interpolate",
-        **TORCH,
-    ).then(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub_after", api_visibility="private", queue=False)
+    )
+    run_interp.click(ogan_interpolate, *interp_io, api_name="ogan_interpolate", **TORCH).then(
+        _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_after", api_visibility="private", queue=False
+    )
+    # the tab opens alive: the default interpolation, a sample grid and a decoded seed code are there before any click
+    demo.load(
+        ogan_interpolate, *interp_io, api_name="ogan_interpolate_initial", api_visibility="private", **TORCH
+    ).then(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub_initial", api_visibility="private", queue=False)
     scrub.change(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False)
 
     gr.Markdown(I18N("ogan.sample_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
         with gr.Column(min_width=220):
-            sample_seed = gr.Number(0, precision=0, label=I18N("ogan.seed"))
+            sample_seed = gr.Number(0, precision=0, label=I18N("ogan.seed"), elem_id="ogan-seed")
             sample_n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label=I18N("ogan.n_samples"))
             sample_scale = gr.Slider(
                 0.05, MAX_NOISE_SCALE, value=1.0, step=0.05, label=I18N("ogan.scale"), info=I18N("ogan.scale_info")
@@ -472,13 +476,9 @@ with gr.Blocks() as demo:
             run_sample = gr.Button(I18N("ogan.sample"), variant="primary", elem_id="ogan-sample")
         grid = gr.Image(label=I18N("ogan.samples"), interactive=False, format="png", elem_id="ogan-grid")
     sample_json = gr.JSON(visible=False)
-    run_sample.click(
-        ogan_sample,
-        [sample_seed, sample_n, sample_scale, sample_source],
-        [grid, sample_json],
-        api_name="ogan_sample",
-        **TORCH,
-    )
+    sample_io = ([sample_seed, sample_n, sample_scale, sample_source], [grid, sample_json])
+    run_sample.click(ogan_sample, *sample_io, api_name="ogan_sample", **TORCH)
+    demo.load(ogan_sample, *sample_io, api_name="ogan_sample_initial", api_visibility="private", **TORCH)
 
     gr.Markdown(I18N("ogan.edit_title"), elem_classes="section-title")
     markdown(I18N("ogan.edit_intro"))
@@ -513,6 +513,16 @@ with gr.Blocks() as demo:
         [code_box, *sliders],
         [edited, edit_json],
         api_name="ogan_edit",
+        **TORCH,
+    )
+    demo.load(
+        _seed_code, sample_seed, code_box, api_name="ogan_seed_code_initial", api_visibility="private", **TORCH
+    ).then(
+        ogan_edit,
+        [code_box, *sliders],
+        [edited, edit_json],
+        api_name="ogan_edit_initial",
+        api_visibility="private",
         **TORCH,
     )
 

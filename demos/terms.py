@@ -23,6 +23,7 @@ from models import general_frequency, term_mining
 MAX_BYTES = 20_000_000  # input limit, stated in the UI
 HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
 EXAMPLES = ASSETS / "examples" / "terms"
+OPENING_TEXT = EXAMPLES / "peoples_daily_1998_excerpt.txt"  # in the text box when the tab opens, already mined
 LANGUAGES = ["auto", "zh", "en"]
 COLUMNS = [  # the ranking (termhood) next to the term, then the statistics it is made of
     "term",
@@ -235,7 +236,13 @@ with gr.Blocks() as demo:
     article_header("terms", "terms.summary")
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            text = gr.Textbox(label=I18N("terms.text"), lines=10, max_lines=20, elem_id="terms-text")
+            text = gr.Textbox(
+                OPENING_TEXT.read_text(encoding="utf-8"),
+                label=I18N("terms.text"),
+                lines=10,
+                max_lines=20,
+                elem_id="terms-text",
+            )
             upload = gr.File(label=I18N("terms.upload"), file_types=[".txt"], type="filepath")
         with gr.Column(scale=1, min_width=240):
             language = gr.Radio(LANGUAGES, value="auto", label=I18N("terms.language"))
@@ -256,12 +263,14 @@ with gr.Blocks() as demo:
         label=I18N("terms.highlighted"), color_map={"term": "#93c5fd", "word": "#fde68a"}, elem_id="terms-highlight"
     )
     result = gr.JSON(visible=False)
-    run.click(
-        terms_mine,
+    mine_io = (
         [text, upload, language, min_count, min_cohesion, min_entropy],
         [table, plot, highlighted, csv_file, result],
-        api_name="terms_mine",
     )
+    run.click(terms_mine, *mine_io, api_name="terms_mine")
+    demo.load(
+        terms_mine, *mine_io, api_name="terms_mine_initial", api_visibility="private"
+    )  # opens with the excerpt mined
     segment_btn.click(terms_segment, [text, language], [highlighted, result], api_name="terms_segment")
     gr.Markdown(I18N("terms.explain_title"), elem_classes="section-title")
     markdown(I18N("terms.explain_general"))

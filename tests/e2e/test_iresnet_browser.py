@@ -17,6 +17,15 @@ def test_inverting_a_point_draws_the_error_curve(page: Page, shot):
     shot(page, "iresnet-fixed-point")
 
 
+def test_the_tab_opens_with_samples_a_log_det_comparison_and_a_density(page: Page):
+    open_iresnet(page)
+    page.locator("#iresnet-samples").scroll_into_view_if_needed()  # the picture loads lazily, when scrolled to
+    expect(page.locator("#iresnet-samples img")).to_be_visible(timeout=30_000)
+    for plot in ("#iresnet-logdet", "#iresnet-density"):
+        expect(page.locator(f"{plot} .js-plotly-plot")).to_be_visible(timeout=30_000)
+    expect(page.locator("#iresnet-logdet")).not_to_contain_text("Russian roulette")  # off until its slider moves
+
+
 def test_picking_a_test_digit_round_trips_it(page: Page):
     open_iresnet(page)
     page.locator("#iresnet-example").get_by_text("4", exact=True).click()

@@ -43,13 +43,28 @@ def test_picking_a_test_digit_encodes_it(page: Page):
     expect(page.locator("#ogan-recon img")).to_be_visible(timeout=30_000)
 
 
-def test_interpolate_and_sample(page: Page, shot):
+def test_the_tab_opens_with_an_interpolation_samples_and_a_decoded_code(page: Page):
     open_ogan(page)
-    page.locator("#ogan-interpolate").click()
-    expect(page.locator("#ogan-strip img")).to_be_visible(timeout=30_000)
+    for shown in ("#ogan-strip", "#ogan-grid", "#ogan-edited"):
+        page.locator(shown).scroll_into_view_if_needed()  # the pictures load lazily, when scrolled to
+        expect(page.locator(f"{shown} img")).to_be_visible(timeout=30_000)
     expect(page.locator("#ogan-gif")).to_contain_text(".gif")
-    page.locator("#ogan-sample").click()
-    expect(page.locator("#ogan-grid img")).to_be_visible(timeout=30_000)
+
+
+def redrawn(page: Page, image: str, change, button: str) -> None:
+    """Change an input, press the button, and expect a new picture in place of the one the tab opened with."""
+    expect(page.locator(image)).to_be_visible(timeout=30_000)
+    before = page.locator(image).get_attribute("src")
+    change()
+    page.locator(button).click()
+    expect(page.locator(image)).not_to_have_attribute("src", before, timeout=30_000)
+
+
+def test_interpolate_and_sample_redraw_for_new_inputs(page: Page, shot):
+    open_ogan(page)
+    redrawn(page, "#ogan-strip img", lambda: page.locator("#ogan-b-value input").fill("8"), "#ogan-interpolate")
+    expect(page.locator("#ogan-gif")).to_contain_text(".gif")
+    redrawn(page, "#ogan-grid img", lambda: page.locator("#ogan-seed input").fill("5"), "#ogan-sample")
     shot(page, "ogan-interpolate-sample")
 
 
@@ -61,8 +76,7 @@ def test_comparison_panel_shows_the_measured_numbers(page: Page):
 
 def test_sampling_from_the_fitted_code_mixture(page: Page, shot):
     open_ogan(page)
-    page.locator("#ogan-source").get_by_text("mixture fitted to encoded digits").click()
-    page.locator("#ogan-sample").click()
-    expect(page.locator("#ogan-grid img")).to_be_visible(timeout=30_000)
+    source = page.locator("#ogan-source").get_by_text("mixture fitted to encoded digits")
+    redrawn(page, "#ogan-grid img", source.click, "#ogan-sample")
     expect(page.locator("#ogan-compare")).to_contain_text("codes from the mixture fitted to encoded training digits")
     shot(page, "ogan-mixture-sample")
