@@ -259,6 +259,11 @@ def _code_text(result: dict) -> str:
     return ", ".join(f"{v:.4f}" for v in result["code"])
 
 
+def _encode_example(digit):
+    """The test digit picked (0-9) encoded; nothing while none is picked."""
+    return ogan_encode(str(DIGITS[int(digit)])) if digit is not None else gr.skip()
+
+
 def _seed_code(seed) -> str:
     return ", ".join(f"{v:.4f}" for v in _code_from("seed", None, seed))
 
@@ -399,7 +404,9 @@ with gr.Blocks() as demo:
         with gr.Column(scale=1, min_width=300):
             pad = digit_sketchpad(280, I18N("ogan.pad"), height=420, elem_id="ogan-pad")
             encode = gr.Button(I18N("ogan.encode"), variant="primary", elem_id="ogan-encode")
-            example = gr.Radio([str(d) for d in range(10)], label=I18N("ogan.example"), elem_id="ogan-example")
+            example = gr.Radio(
+                [str(d) for d in range(10)], value="7", label=I18N("ogan.example"), elem_id="ogan-example"
+            )
         with gr.Column(scale=2, min_width=400):
             with gr.Row():
                 seen = gr.Image(
@@ -415,14 +422,8 @@ with gr.Blocks() as demo:
             code_json = gr.JSON(visible=False)
     encode_out = [seen, recon, code_plot, judge_in, judge_out, code_json]
     encode.click(ogan_encode, pad, encode_out, api_name="ogan_encode", **TORCH)
-    example.change(
-        lambda d: ogan_encode(str(DIGITS[int(d)])) if d is not None else gr.skip(),
-        example,
-        encode_out,
-        api_name="ogan_example",
-        api_visibility="private",
-        **TORCH,
-    )
+    example.change(_encode_example, example, encode_out, api_name="ogan_example", api_visibility="private", **TORCH)
+    demo.load(_encode_example, example, encode_out, api_name="ogan_example_initial", api_visibility="private", **TORCH)
 
     gr.Markdown(I18N("ogan.interp_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):

@@ -453,6 +453,9 @@ with gr.Blocks() as demo:
         [trees, distances, words, gold_words, gold_line, parse_json],
     )
     gr.on([parse.click, text.submit], onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse", **TORCH)
+    demo.load(  # the tab opens with the sentence in the box parsed
+        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse_initial", api_visibility="private", **TORCH
+    )
     max_len.release(
         onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_regranulate", api_visibility="private", **TORCH
     )
@@ -467,10 +470,12 @@ with gr.Blocks() as demo:
     markdown(I18N("onlstm.gates_intro"))
     show_gates = gr.Button(I18N("onlstm.show_gates"), elem_id="onlstm-show-gates")
     with gr.Row(equal_height=False):
-        heat = gr.Plot(label=I18N("onlstm.heat"))
+        heat = gr.Plot(label=I18N("onlstm.heat"), elem_id="onlstm-heat")
         box = gr.Plot(label=I18N("onlstm.box"))
     gates_json = gr.JSON(visible=False)
-    show_gates.click(onlstm_gates, [text, layer], [heat, box, gates_json], api_name="onlstm_gates", **TORCH)
+    gates_io = ([text, layer], [heat, box, gates_json])
+    show_gates.click(onlstm_gates, *gates_io, api_name="onlstm_gates", **TORCH)
+    demo.load(onlstm_gates, *gates_io, api_name="onlstm_gates_initial", api_visibility="private", **TORCH)
 
     gr.Markdown(I18N("onlstm.integer_title"), elem_classes="section-title")
     markdown(I18N("onlstm.integer_intro"))

@@ -11,12 +11,21 @@ def open_onlstm(page: Page) -> Page:
     return page
 
 
-def test_parse_draws_a_tree_and_the_words(page: Page, shot):
+def test_the_tab_opens_with_the_sentence_parsed_and_its_gates_drawn(page: Page):
     open_onlstm(page)
-    page.locator("#onlstm-parse").click()
     expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
     expect(page.locator("#onlstm-trees svg.onlstm-tree text").first).to_have_text("苹")
     expect(page.locator("#onlstm-words")).to_contain_text("果")
+    expect(page.locator("#onlstm-heat .js-plotly-plot")).to_be_visible(timeout=30_000)
+
+
+def test_parse_draws_a_tree_and_the_words_of_a_new_sentence(page: Page, shot):
+    open_onlstm(page)
+    expect(page.locator("#onlstm-trees svg.onlstm-tree text").first).to_have_text("苹", timeout=30_000)
+    page.locator("#onlstm-text textarea").fill("今天天气很好")
+    page.locator("#onlstm-parse").click()
+    expect(page.locator("#onlstm-trees svg.onlstm-tree text").first).to_have_text("今", timeout=30_000)
+    expect(page.locator("#onlstm-words")).to_contain_text("天")
     shot(page, "onlstm-parse")
 
 
@@ -24,9 +33,10 @@ def test_parse_draws_a_tree_and_the_words(page: Page, shot):
 def test_another_tree_source_builds_the_tree(page: Page, source):
     open_onlstm(page)
     page.get_by_label(source).check()
+    page.locator("#onlstm-text textarea").fill("今天天气很好")
     page.locator("#onlstm-parse").click()
-    expect(page.locator("#onlstm-trees svg.onlstm-tree")).to_have_count(1, timeout=30_000)
-    expect(page.locator("#onlstm-words")).to_contain_text("苹")
+    expect(page.locator("#onlstm-trees svg.onlstm-tree text").first).to_have_text("今", timeout=30_000)
+    expect(page.locator("#onlstm-words")).to_contain_text("天")
 
 
 def test_a_test_line_brings_its_gold_words_and_a_score(page: Page):
