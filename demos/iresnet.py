@@ -13,7 +13,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import TORCH, article_header, lazy, markdown, parse_number
+from demos.common import TORCH, article_header, lazy, markdown, on_open, parse_number
 from demos.digit_input import DIGITS, digit_pixels
 from demos.i18n import EN, I18N, ZH
 from models import fixed_point as fp
@@ -532,7 +532,7 @@ with gr.Blocks() as demo:
     sample_json = gr.JSON(visible=False)
     sample_io = ([seed, n, temperature], [grid, sample_json])
     run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **TORCH)
-    demo.load(iresnet_sample, *sample_io, api_name="iresnet_sample_initial", api_visibility="private", **TORCH)
+    on_open(demo, iresnet_sample, *sample_io, "iresnet_sample", **TORCH)
 
     gr.Markdown(I18N("iresnet.logdet_title"), elem_classes="section-title")
     markdown(I18N("iresnet.logdet_intro"))
@@ -548,7 +548,7 @@ with gr.Blocks() as demo:
     logdet_io = ([terms, probes, probe_seed, roulette], [logdet_plot, logdet_json])
     triggers = [run_logdet.click, terms.release, probes.release, roulette.release]
     gr.on(triggers, iresnet_logdet, *logdet_io, api_name="iresnet_logdet", **TORCH)
-    demo.load(iresnet_logdet, *logdet_io, api_name="iresnet_logdet_initial", api_visibility="private", **TORCH)
+    on_open(demo, iresnet_logdet, *logdet_io, "iresnet_logdet", **TORCH)
 
     gr.Markdown(I18N("iresnet.density_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
@@ -559,7 +559,7 @@ with gr.Blocks() as demo:
     density_json = gr.JSON(visible=False)
     density_io = (density, [density_plot, density_json])
     gr.on([run_density.click, density.change], iresnet_density, *density_io, api_name="iresnet_density", **TORCH)
-    demo.load(iresnet_density, *density_io, api_name="iresnet_density_initial", api_visibility="private", **TORCH)
+    on_open(demo, iresnet_density, *density_io, "iresnet_density", **TORCH)
 
     gr.Markdown(I18N("iresnet.results_title"), elem_classes="section-title")
     gr.Markdown(I18N("iresnet.results"), elem_id="iresnet-results")

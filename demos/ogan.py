@@ -16,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from demos.common import ASSETS, TORCH, article_header, lazy, markdown, parse_number, parse_vector
+from demos.common import ASSETS, TORCH, article_header, lazy, markdown, on_open, parse_number, parse_vector
 from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.i18n import EN, I18N, ZH
 from models import hub
@@ -423,7 +423,7 @@ with gr.Blocks() as demo:
     encode_out = [seen, recon, code_plot, judge_in, judge_out, code_json]
     encode.click(ogan_encode, pad, encode_out, api_name="ogan_encode", **TORCH)
     example.change(_encode_example, example, encode_out, api_name="ogan_example", api_visibility="private", **TORCH)
-    demo.load(_encode_example, example, encode_out, api_name="ogan_example_initial", api_visibility="private", **TORCH)
+    on_open(demo, _encode_example, example, encode_out, "ogan_example", **TORCH)
 
     gr.Markdown(I18N("ogan.interp_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
@@ -454,9 +454,9 @@ with gr.Blocks() as demo:
         _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_after", api_visibility="private", queue=False
     )
     # the tab opens alive: the default interpolation, a sample grid and a decoded seed code are there before any click
-    demo.load(
-        ogan_interpolate, *interp_io, api_name="ogan_interpolate_initial", api_visibility="private", **TORCH
-    ).then(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub_initial", api_visibility="private", queue=False)
+    on_open(demo, ogan_interpolate, *interp_io, "ogan_interpolate", **TORCH).then(
+        _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_initial", api_visibility="private", queue=False
+    )
     scrub.change(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False)
 
     gr.Markdown(I18N("ogan.sample_title"), elem_classes="section-title")
@@ -479,7 +479,7 @@ with gr.Blocks() as demo:
     sample_json = gr.JSON(visible=False)
     sample_io = ([sample_seed, sample_n, sample_scale, sample_source], [grid, sample_json])
     run_sample.click(ogan_sample, *sample_io, api_name="ogan_sample", **TORCH)
-    demo.load(ogan_sample, *sample_io, api_name="ogan_sample_initial", api_visibility="private", **TORCH)
+    on_open(demo, ogan_sample, *sample_io, "ogan_sample", **TORCH)
 
     gr.Markdown(I18N("ogan.edit_title"), elem_classes="section-title")
     markdown(I18N("ogan.edit_intro"))
@@ -516,9 +516,7 @@ with gr.Blocks() as demo:
         api_name="ogan_edit",
         **TORCH,
     )
-    demo.load(
-        _seed_code, sample_seed, code_box, api_name="ogan_seed_code_initial", api_visibility="private", **TORCH
-    ).then(
+    on_open(demo, _seed_code, sample_seed, code_box, "ogan_seed_code", **TORCH).then(
         ogan_edit,
         [code_box, *sliders],
         [edited, edit_json],

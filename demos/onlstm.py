@@ -15,7 +15,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, TORCH, article_header, lazy, markdown, parse_number
+from demos.common import ASSETS, TORCH, article_header, lazy, markdown, on_open, parse_number
 from demos.i18n import EN, I18N, ZH
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
@@ -453,9 +453,7 @@ with gr.Blocks() as demo:
         [trees, distances, words, gold_words, gold_line, parse_json],
     )
     gr.on([parse.click, text.submit], onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse", **TORCH)
-    demo.load(  # the tab opens with the sentence in the box parsed
-        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse_initial", api_visibility="private", **TORCH
-    )
+    on_open(demo, onlstm_parse, parse_inputs, parse_outputs, "onlstm_parse", **TORCH)
     max_len.release(
         onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_regranulate", api_visibility="private", **TORCH
     )
@@ -475,7 +473,7 @@ with gr.Blocks() as demo:
     gates_json = gr.JSON(visible=False)
     gates_io = ([text, layer], [heat, box, gates_json])
     show_gates.click(onlstm_gates, *gates_io, api_name="onlstm_gates", **TORCH)
-    demo.load(onlstm_gates, *gates_io, api_name="onlstm_gates_initial", api_visibility="private", **TORCH)
+    on_open(demo, onlstm_gates, *gates_io, "onlstm_gates", **TORCH)
 
     gr.Markdown(I18N("onlstm.integer_title"), elem_classes="section-title")
     markdown(I18N("onlstm.integer_intro"))

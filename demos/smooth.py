@@ -11,7 +11,7 @@ from dataclasses import asdict
 import gradio as gr
 import numpy as np
 
-from demos.common import article_header, markdown, parse_number, parse_vector, quote
+from demos.common import article_header, markdown, on_open, parse_number, parse_vector, quote
 from demos.i18n import I18N
 from demos.smooth_plots import experiment_figure, pair_figure
 from models import smooth, soft_f1_experiment
@@ -183,7 +183,7 @@ with gr.Blocks() as demo:
         [plot, result],
         api_name="smooth_pair",
     )
-    demo.load(smooth_pair, inputs, [plot, result], api_name="smooth_initial", api_visibility="private")
+    on_open(demo, smooth_pair, inputs, [plot, result], "smooth")
     gr.Examples(
         [
             ["argmax_softargmax", 5, DEFAULT_VECTOR, 2],
@@ -221,7 +221,7 @@ with gr.Blocks() as demo:
             exp_json = gr.JSON(visible=False)
     exp_io = ([seed, share, steps], [exp_plot, exp_table, exp_json])
     run.click(smooth_experiment, *exp_io, api_name="smooth_experiment")
-    demo.load(smooth_experiment, *exp_io, api_name="smooth_experiment_initial", api_visibility="private")
+    on_open(demo, smooth_experiment, *exp_io, "smooth_experiment")
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

@@ -16,7 +16,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, article_header, markdown, parse_number, quote
+from demos.common import ASSETS, article_header, markdown, on_open, parse_number, quote
 from demos.i18n import I18N
 from models import general_frequency, term_mining
 
@@ -268,9 +268,7 @@ with gr.Blocks() as demo:
         [table, plot, highlighted, csv_file, result],
     )
     run.click(terms_mine, *mine_io, api_name="terms_mine")
-    demo.load(
-        terms_mine, *mine_io, api_name="terms_mine_initial", api_visibility="private"
-    )  # opens with the excerpt mined
+    on_open(demo, terms_mine, *mine_io, "terms_mine")  # the excerpt in the box, mined
     segment_btn.click(terms_segment, [text, language], [highlighted, result], api_name="terms_segment")
     gr.Markdown(I18N("terms.explain_title"), elem_classes="section-title")
     markdown(I18N("terms.explain_general"))

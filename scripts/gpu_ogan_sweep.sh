@@ -30,8 +30,12 @@ nvidia-smi --query-gpu=name,memory.total --format=csv,noheader 2>/dev/null
 
 EXTRA=""
 if [[ ${GRAPH:-0} == 1 ]]; then
-    if $PY -m training.ogan train --name graph-smoke --loss hinge --bf16 --max-steps 600 --cooldown 0.5 --device "$DEVICE" --graph \
-        >runs/logs/graph-smoke.log 2>&1; then EXTRA="--graph"; else echo "graph capture failed: plain steps"; fi
+    if $PY -m training.ogan train --name graph-smoke --loss hinge --bf16 --max-steps 600 --cooldown 0.5 \
+        --device "$DEVICE" --graph >runs/logs/graph-smoke.log 2>&1; then
+        EXTRA="--graph"
+    else
+        echo "graph capture failed: plain steps"
+    fi
     tail -n 3 runs/logs/graph-smoke.log
 fi
 declare -A VARIANTS=()

@@ -102,6 +102,14 @@ def test_public_endpoints_carry_their_tab_prefix():
     assert public and all(name.split("_")[0] in SHOWN for name in public)
 
 
+def test_every_computing_tab_runs_its_defaults_when_the_page_opens_privately():
+    import app
+
+    opening = {f.api_name: f.api_visibility for f in app.demo.fns.values() if f.api_name.endswith("_initial")}
+    assert {name.split("_")[0] for name in opening} == {"ogan", "iresnet", "onlstm", "smooth", "terms"}
+    assert set(opening.values()) == {"private"}
+
+
 def test_article_citations_follow_the_blog_format():
     a = ARTICLES["smooth"]
     assert a.apa() == (
