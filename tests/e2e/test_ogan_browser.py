@@ -22,9 +22,23 @@ def draw_seven(page: Page) -> None:
     page.mouse.up()
 
 
+def redrawn(page: Page, image: str, act) -> None:
+    """Do `act` (change an input, press a button) and expect a new picture in place of the one the tab opened with."""
+    expect(page.locator(image)).to_be_attached(timeout=30_000)  # drawn when the tab opened (seen once scrolled to)
+    before = page.locator(image).get_attribute("src")
+    act()
+    expect(page.locator(image)).not_to_have_attribute("src", before, timeout=30_000)
+
+
+def press(page: Page, change, button: str):
+    """An action for `redrawn`: change an input, then press the button."""
+    return lambda: (change(), page.locator(button).click())
+
+
 def test_draw_a_stroke_and_encode_it(page: Page, shot):
     open_ogan(page)
-    redrawn(page, "#ogan-seen img", lambda: draw_seven(page), "#ogan-encode")  # the drawing replaces the test 7
+    # the drawing replaces the test 7 the tab opened with
+    redrawn(page, "#ogan-seen img", press(page, lambda: draw_seven(page), "#ogan-encode"))
     expect(page.locator("#ogan-recon img")).to_be_visible(timeout=30_000)
     shot(page, "ogan-encode")
 
@@ -37,10 +51,7 @@ def test_encoding_a_blank_canvas_says_so(page: Page):
 
 def test_picking_a_test_digit_encodes_it(page: Page):
     open_ogan(page)
-    expect(page.locator("#ogan-recon img")).to_be_visible(timeout=30_000)
-    before = page.locator("#ogan-recon img").get_attribute("src")
-    page.locator("#ogan-example").get_by_text("3", exact=True).click()
-    expect(page.locator("#ogan-recon img")).not_to_have_attribute("src", before, timeout=30_000)
+    redrawn(page, "#ogan-recon img", page.locator("#ogan-example").get_by_text("3", exact=True).click)
 
 
 def test_the_tab_opens_with_a_test_digit_encoded_an_interpolation_samples_and_a_decoded_code(page: Page):
@@ -51,20 +62,13 @@ def test_the_tab_opens_with_a_test_digit_encoded_an_interpolation_samples_and_a_
     expect(page.locator("#ogan-gif")).to_contain_text(".gif")
 
 
-def redrawn(page: Page, image: str, change, button: str) -> None:
-    """Change an input, press the button, and expect a new picture in place of the one the tab opened with."""
-    expect(page.locator(image)).to_be_attached(timeout=30_000)  # drawn when the tab opened (seen once scrolled to)
-    before = page.locator(image).get_attribute("src")
-    change()
-    page.locator(button).click()
-    expect(page.locator(image)).not_to_have_attribute("src", before, timeout=30_000)
-
-
 def test_interpolate_and_sample_redraw_for_new_inputs(page: Page, shot):
     open_ogan(page)
-    redrawn(page, "#ogan-strip img", lambda: page.locator("#ogan-b-value input").fill("8"), "#ogan-interpolate")
+    redrawn(
+        page, "#ogan-strip img", press(page, lambda: page.locator("#ogan-b-value input").fill("8"), "#ogan-interpolate")
+    )
     expect(page.locator("#ogan-gif")).to_contain_text(".gif")
-    redrawn(page, "#ogan-grid img", lambda: page.locator("#ogan-seed input").fill("5"), "#ogan-sample")
+    redrawn(page, "#ogan-grid img", press(page, lambda: page.locator("#ogan-seed input").fill("5"), "#ogan-sample"))
     shot(page, "ogan-interpolate-sample")
 
 
@@ -77,6 +81,6 @@ def test_comparison_panel_shows_the_measured_numbers(page: Page):
 def test_sampling_from_the_fitted_code_mixture(page: Page, shot):
     open_ogan(page)
     source = page.locator("#ogan-source").get_by_text("mixture fitted to encoded digits")
-    redrawn(page, "#ogan-grid img", source.click, "#ogan-sample")
+    redrawn(page, "#ogan-grid img", press(page, source.click, "#ogan-sample"))
     expect(page.locator("#ogan-compare")).to_contain_text("codes from the mixture fitted to encoded training digits")
     shot(page, "ogan-mixture-sample")
