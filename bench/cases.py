@@ -49,6 +49,8 @@ CASES: dict[str, list[tuple]] = {
     "/iresnet_sample": [(0, 16, 0.8)],
     "/iresnet_logdet": [(10, 4, 0)],
     "/iresnet_density": [("eight_gaussians",), ("rings",)],
+    "/cln_generate": [(1.0, 4, 64, 1.0, 1.0, 0, "", 1.0), (0.0, 4, 64, 1.0, 1.0, 1, "房间", 1.0)],
+    "/cln_mechanics": [("这家酒店的服务", 1.0, 1.0, 8), ("质量", 0.0, 0.5, 3)],
     "/terms_mine": [(ZH_100KB, None, "auto", 0, 2.5, 1.2)],
     "/terms_segment": [(ZH_100KB[:20_000], "auto")],
 }

@@ -92,6 +92,14 @@ ARTICLES: dict[str, Article] = {
             related=(("arXiv 1810.09536", "https://arxiv.org/abs/1810.09536"),),
         ),
         Article(
+            "cln",
+            7124,
+            "基于Conditional Layer Normalization的条件文本生成",
+            "Conditional text generation with Conditional Layer Normalization",
+            dt.date(2019, 12, 14),
+            related=(("bert4keras", "https://github.com/bojone/bert4keras"),),
+        ),
+        Article(
             "guide",
             6508,
             "科学空间浏览指南（FAQ）",

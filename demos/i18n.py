@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import gradio as gr
 
+from demos.cln_text import STRINGS as CLN_STRINGS
+
 EN: dict[str, str] = {
     # app
     "app.title": "Scientific Spaces Explorables",
@@ -529,5 +531,8 @@ ZH: dict[str, str] = {
     "iresnet.density_plot": "流模型的 p(x)，以及经逆映射得到的样本",
     "guide.tab.iresnet": "**求逆**在一个 Lipschitz 常数可调的二维映射上做不动点迭代：小于 1 时在 Banach 上界内收敛，大于 1 时可能失败，平面发生折叠。**往返**把手绘或测试数字送进 MNIST 流模型再取回，旁边是 c = 1.5 的对照模型。**采样**从先验解码数字；**比较**把对数行列式的估计量与精确值对照；**显示**画出学到的二维密度。",
 }
+
+for _key, (_en, _zh) in CLN_STRINGS.items():  # tabs written since keep their strings side by side in their own file
+    EN[_key], ZH[_key] = _en, _zh
 
 I18N = gr.I18n(en=EN, zh=ZH, **{"zh-CN": ZH})

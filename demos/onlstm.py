@@ -19,6 +19,7 @@ from demos.common import ASSETS, TORCH, article_header, lazy, markdown, on_open,
 from demos.i18n import EN, I18N, ZH
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
+from models.segmentation import boundary_f1, f1, word_spans
 
 MAX_SENTENCE, MAX_TEXT = 200, 2000  # characters: longer text is split into sentences; beyond MAX_TEXT it is refused
 MAX_LEN_CHOICES = 8
@@ -242,8 +243,6 @@ def _gold_score(gold, parts: list[str], words: list[list[str]]) -> tuple[list, s
     """Optional gold segmentation (words separated by spaces) of the same text -> highlight, a line, scores."""
     if not isinstance(gold, str) or not gold.strip():
         return [], "", None
-    from training.segmentation import boundary_f1, f1, word_spans
-
     gold_words = gold.split()
     if "".join(gold_words) != "".join(parts):
         return [], "The gold segmentation does not spell the same text; it is ignored.", None

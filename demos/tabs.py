@@ -2,7 +2,7 @@
 Each id names a module `demos/<id>.py` with a module-level `demo`, an entry in `demos.articles.ARTICLES`, the label
 key `app.tab.<id>` and the guide text `guide.tab.<id>`."""
 
-SHOWN: tuple[str, ...] = ("ogan", "iresnet", "onlstm", "smooth", "terms", "guide")
+SHOWN: tuple[str, ...] = ("ogan", "iresnet", "onlstm", "cln", "smooth", "terms", "guide")
 
 # Tabs that are built and tested but wait for the rest of their issue before the app shows them.
 PENDING: tuple[str, ...] = ()

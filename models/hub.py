@@ -11,11 +11,12 @@ Repo ids come from this table, never from user input.
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from huggingface_hub import PyTorchModelHubMixin
+from huggingface_hub import PyTorchModelHubMixin, hf_hub_download
 from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +72,18 @@ REGISTRY: dict[str, WeightsEntry] = {
         "The same MNIST flow without the Lipschitz constraint",
         "models.iresnet_mnist:MnistFlow",
     ),
+    "cln-reviews": WeightsEntry(
+        "scientific-spaces-explorables/cln-reviews",
+        "main",
+        "Character Transformer with Conditional LayerNorm: reviews of a chosen sentiment",
+        "models.cln:CondLM",
+    ),
+    "sentiment-judge": WeightsEntry(
+        "scientific-spaces-explorables/sentiment-judge",
+        "main",
+        "Character n-gram TF-IDF + logistic regression: the independent judge of review sentiment",
+        "models.sentiment_judge:SentimentJudge",
+    ),
     "iresnet-toys": WeightsEntry(
         "scientific-spaces-explorables/iresnet-toys",
         "main",
@@ -113,3 +126,15 @@ def load(cls: type[PyTorchModelHubMixin], name: str, registry: dict[str, Weights
             f"{entry.repo_id}@{entry.revision} ({type(err).__name__}: {err}). Restore the snapshot folder, "
             f"pre-download the repo into the Hugging Face cache, or run with network access."
         ) from err
+
+
+def metrics(name: str, registry: dict[str, WeightsEntry] | None = None) -> dict:
+    """The measured metrics.json of model `name`, resolved like its weights (bundled snapshot or the pinned hub file)."""
+    table = REGISTRY if registry is None else registry
+    entry, local = table[name], bundled_dir(name) / "metrics.json"
+    if source() == "bundled" and local.is_file():
+        return json.loads(local.read_text())
+    try:
+        return json.loads(Path(hf_hub_download(entry.repo_id, "metrics.json", revision=entry.revision)).read_text())
+    except (LocalEntryNotFoundError, OfflineModeIsEnabled, HfHubHTTPError, OSError) as err:
+        raise WeightsUnavailable(f"metrics of {name!r} are neither bundled nor in the hub cache ({err})") from err

@@ -22,6 +22,8 @@ PUBLIC_ENDPOINTS = {
     "/iresnet_density",
     "/onlstm_parse",
     "/onlstm_gates",
+    "/cln_generate",
+    "/cln_mechanics",
     "/smooth_pair",
     "/smooth_experiment",
     "/terms_mine",

@@ -113,3 +113,16 @@ def test_the_iresnet_tab_weights_fit_20_mb_together():
     names = [n for n in hub.REGISTRY if n.startswith("iresnet-")]
     size = sum(p.stat().st_size for n in names for p in hub.bundled_dir(n).iterdir())
     assert len(names) == 3 and size <= 20 * 2**20, f"{size / 2**20:.1f} MB"
+
+
+def test_metrics_come_from_the_hub_cache_when_the_hub_is_asked_for(tmp_path, monkeypatch):
+    entry = hub.REGISTRY["cln-reviews"]
+    bundled = hub.metrics("cln-reviews")
+    seed_hub_cache(hub.bundled_dir("cln-reviews"), entry.repo_id, tmp_path / "hub", revision=entry.revision)
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setenv(hub.ENV_SOURCE, "hub")
+    assert hub.metrics("cln-reviews") == bundled
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "empty"))
+    with pytest.raises(hub.WeightsUnavailable):
+        hub.metrics("cln-reviews")

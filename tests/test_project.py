@@ -106,7 +106,7 @@ def test_every_computing_tab_runs_its_defaults_when_the_page_opens_privately():
     import app
 
     opening = {f.api_name: f.api_visibility for f in app.demo.fns.values() if f.api_name.endswith("_initial")}
-    assert {name.split("_")[0] for name in opening} == {"ogan", "iresnet", "onlstm", "smooth", "terms"}
+    assert {name.split("_")[0] for name in opening} == {"ogan", "iresnet", "onlstm", "cln", "smooth", "terms"}
     assert set(opening.values()) == {"private"}
 
 
@@ -150,3 +150,33 @@ def test_gitignore_keeps_artifacts_and_runs_out_of_git():
     ignored = (ROOT / ".gitignore").read_text().split()
     assert {"tests/artifacts/", "runs/", ".venv/"} <= set(ignored)
     assert Path(ROOT / "tests" / "e2e").is_dir()
+
+
+def _imports(path: Path) -> set[str]:
+    """The top-level packages (app, demos, models, training, ...) a file imports, at any depth of its code."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+@pytest.mark.parametrize(
+    ("folder", "forbidden"),
+    [("models", {"app", "demos", "training"}), ("demos", {"app", "training"}), ("training", {"app", "demos"})],
+)
+def test_imports_point_one_way_app_demos_models_and_training_models(folder, forbidden):
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(_imports(path) & forbidden)
+        for path in (ROOT / folder).rglob("*.py")
+        if _imports(path) & forbidden
+    }
+    assert not offenders
+
+
+def test_the_app_never_imports_training():
+    assert "training" not in _imports(ROOT / "app.py")

@@ -26,7 +26,7 @@ import numpy as np
 import torch
 
 from models.onlstm_parse import SIGNAL_KEYS, Combination, Term, pieces, split_until_short
-from training.segmentation import f1, word_spans
+from models.segmentation import f1, word_spans
 
 READERS = ("forward", "reverse")
 START_WEIGHTS = (-1.0, -0.5, -0.25, 0.25, 0.5, 1.0)

@@ -23,11 +23,11 @@ import torch
 
 from models.onlstm import CharLM, as_signals
 from models.onlstm_parse import Combination, Rule, pieces
+from models.segmentation import boundary_f1, f1, word_spans
 from training.data import load_peoples_daily
 from training.onlstm import SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
 from training.onlstm_combine import choose, paired
 from training.publish import CardInfo, write_snapshot
-from training.segmentation import boundary_f1, f1, word_spans
 
 EXAMPLES = Path("assets/examples/onlstm/test_lines.json")
 MAX_LENS = range(1, 7)

@@ -18,9 +18,9 @@ import time
 from pathlib import Path
 
 from models import term_mining as tm
+from models.segmentation import boundary_f1, f1, word_spans
 from training import term_mining_english as english
 from training.data import load_peoples_daily
-from training.segmentation import boundary_f1, f1, word_spans
 
 OUT = Path("bench/results/term_mining.json")
 
