@@ -20,6 +20,15 @@ def set_number(page: Page, label: str, value: str) -> None:
     box.press("Enter")
 
 
+def start_long_batch(page: Page) -> None:
+    """After the opening batch, start 16 samples of up to 120 characters and wait until they are streaming."""
+    expect(page.locator("#cln-summary")).to_contain_text("judged", timeout=60_000)
+    set_number(page, "Samples (1–16)", "16")
+    set_number(page, "Length: new characters at most (8–120)", "120")
+    page.locator("#cln-generate").click()
+    expect(page.locator("#cln-cards .cln-badge").first).to_contain_text("generating", timeout=30_000)
+
+
 def verdicts(page: Page) -> list[float]:
     badges = page.locator("#cln-cards .cln-badge").all_inner_texts()
     return [float(re.search(r"P = ([0-9.]+)", b).group(1)) for b in badges]
@@ -38,11 +47,7 @@ def test_the_tab_opens_with_judged_samples_the_table_and_the_mechanics(page: Pag
 
 def test_text_streams_in_before_the_verdicts(page: Page):
     open_cln(page)
-    expect(page.locator("#cln-summary")).to_contain_text("judged", timeout=60_000)
-    set_number(page, "Samples (1–16)", "16")
-    set_number(page, "Length: new characters at most (8–120)", "120")
-    page.locator("#cln-generate").click()
-    expect(page.locator("#cln-cards .cln-badge").first).to_contain_text("generating", timeout=30_000)
+    start_long_batch(page)
     expect(page.locator("#cln-cards .cln-card")).to_have_count(16)
     expect(page.locator("#cln-cards .cln-badge").first).to_contain_text("P =", timeout=60_000)
 
@@ -66,11 +71,7 @@ def test_the_sentiment_moves_the_judges_verdicts(page: Page, shot):
 
 def test_stop_ends_a_long_batch(page: Page):
     open_cln(page)
-    expect(page.locator("#cln-summary")).to_contain_text("judged", timeout=60_000)
-    set_number(page, "Samples (1–16)", "16")
-    set_number(page, "Length: new characters at most (8–120)", "120")
-    page.locator("#cln-generate").click()
-    expect(page.locator("#cln-cards .cln-badge").first).to_contain_text("generating", timeout=30_000)
+    start_long_batch(page)
     page.locator("#cln-stop").click()
     page.wait_for_timeout(3000)
     expect(page.locator("#cln-cards .cln-badge").first).to_contain_text("generating")  # never judged: stopped
