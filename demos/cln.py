@@ -15,13 +15,22 @@ from demos import cln_views as views
 from demos.common import TORCH, article_header, lazy, markdown, on_open, quote
 from demos.i18n import I18N
 from models import hub
-from models.cln import CondLM
-from models.cln_mechanics import mechanics, norms
-from models.cln_sampling import Settings, stream
-from models.sentiment_judge import SentimentJudge
+from models.cln_settings import Settings
 
-MODEL = lazy(lambda: hub.load(CondLM, "cln-reviews").float().requires_grad_(False))
-JUDGE = lazy(lambda: hub.load(SentimentJudge, "sentiment-judge").float().requires_grad_(False))
+
+def _load_model():
+    from models.cln import CondLM  # torch loads on the background thread, after the page is served
+
+    return hub.load(CondLM, "cln-reviews").float().requires_grad_(False)
+
+
+def _load_judge():
+    from models.sentiment_judge import SentimentJudge
+
+    return hub.load(SentimentJudge, "sentiment-judge").float().requires_grad_(False)
+
+
+MODEL, JUDGE = lazy(_load_model), lazy(_load_judge)
 MAX_SAMPLES, LENGTH, TEMPERATURE, TOP_P, CONTRAST, MAX_PREFIX = 16, (8, 120), (0.1, 2.0), (0.05, 1.0), (0, 3), 32
 STREAM_EVERY = 4  # characters between two updates of the page
 DEFAULT = Settings()
@@ -59,7 +68,7 @@ def _number(value, key: str, low: float, high: float, integer: bool = False) -> 
     return int(v) if integer else v
 
 
-def _text(value, key: str, model: CondLM) -> str:
+def _text(value, key: str, model) -> str:
     """NFKC-normalised text (the training text was) of at most MAX_PREFIX characters the model knows."""
     if value is None:
         return ""
@@ -98,6 +107,8 @@ def cln_generate(
         The samples as HTML cards, a summary line, and JSON: settings, and per sample its text and the judge's
         P(positive).
     """
+    from models.cln_sampling import stream
+
     model, lang = MODEL.get(), views.language(request)
     s = Settings(
         alpha=_number(alpha, "alpha", 0, 1),
@@ -134,6 +145,8 @@ def cln_mechanics(text=MECH_TEXT, alpha=1.0, scale=1.0, layer=8, request: gr.Req
         A figure of γ(c), β(c) and the norm's output, the next-character table, a line with the KL divergence to
         plain LN, and the numbers as JSON.
     """
+    from models.cln_mechanics import mechanics, norms
+
     model, lang = MODEL.get(), views.language(request)
     text = _text(text, "text", model)
     alpha, scale = _number(alpha, "alpha", 0, 1), _number(scale, "scale", 0, 1)

@@ -11,23 +11,10 @@ l(α) + w·(l(α) − l(1 − α)), i.e. p(x | α)^(1+w) / p(x | 1 − α)^w: th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
-
 import torch
 
 from models.cln import BREAK, CondLM
-
-
-@dataclass(frozen=True)
-class Settings:
-    alpha: float = 1.0  # 0: negative, 1: positive, between: a mix of the two condition vectors
-    samples: int = 4
-    length: int = 64  # new characters at most
-    temperature: float = 1.0
-    top_p: float = 1.0
-    seed: int = 0
-    prefix: str = ""
-    contrast: float = 1.0  # w: sharpen the condition against its opposite, l(α) + w·(l(α) − l(1 − α))
+from models.cln_settings import Settings
 
 
 def nucleus(logits: torch.Tensor, top_p: float) -> torch.Tensor:

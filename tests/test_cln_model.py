@@ -10,7 +10,8 @@ import torch
 
 from models.cln import BREAK, CondLayerNorm, CondLM
 from models.cln_mechanics import mechanics, norms
-from models.cln_sampling import Settings, nucleus, sample, stream
+from models.cln_sampling import nucleus, sample, stream
+from models.cln_settings import Settings
 
 ALPHABET = "好差的酒店服务很不"
 

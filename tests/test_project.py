@@ -180,3 +180,10 @@ def test_imports_point_one_way_app_demos_models_and_training_models(folder, forb
 
 def test_the_app_never_imports_training():
     assert "training" not in _imports(ROOT / "app.py")
+
+
+def test_building_the_app_leaves_torch_to_the_background_loaders():
+    """The page is served before any model loads: importing torch (about 1 s on 2 cores) happens on the loaders."""
+    code = "import sys, app; print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -3,7 +3,7 @@
     python -m training.cln evaluate          # runs/cln (+ runs/cln-pretrain, cln-token, cln-scratch) -> assets/weights/cln-reviews
 
 Everything is measured on the weights as shipped (float16, cast back to float32), at the tab's default settings
-(models/cln_sampling.Settings), against the independent judge (assets/weights/sentiment-judge):
+(models/cln_settings.Settings), against the independent judge (assets/weights/sentiment-judge):
 - condition accuracy: 500 samples per label, the share the judge assigns to the requested label, at the default
   contrast w and without it (w = 0: the conditional model alone);
 - fluency: the samples' perplexity under the stage-1 LM (no condition), beside real test reviews';
@@ -24,7 +24,8 @@ from pathlib import Path
 import torch
 
 from models.cln import BREAK, CondLM
-from models.cln_sampling import Settings, sample
+from models.cln_sampling import sample
+from models.cln_settings import Settings
 from models.sentiment_judge import SentimentJudge
 from training.cln.card import card
 from training.cln.data import pretraining_lines, reviews
