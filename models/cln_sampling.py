@@ -11,6 +11,7 @@ l(α) + w·(l(α) − l(1 − α)), i.e. p(x | α)^(1+w) / p(x | 1 − α)^w: th
 from __future__ import annotations
 
 from collections.abc import Iterator
+
 import torch
 
 from models.cln import BREAK, CondLM
