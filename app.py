@@ -13,6 +13,7 @@ import gradio as gr
 from gradio.routes import App
 
 from demos.common import LAZY, launch_kwargs
+from demos.guard import Blocks
 from demos.i18n import I18N
 from demos.tabs import SHOWN
 
@@ -33,7 +34,8 @@ def import_tabs() -> dict:
 
 def build_demo() -> gr.Blocks:
     modules = import_tabs()
-    with gr.Blocks(title="Scientific Spaces Explorables") as root:
+    # Gradio's cache (results, uploads) is pruned every 5 minutes of files older than 15: disk stays bounded
+    with Blocks(title="Scientific Spaces Explorables", delete_cache=(300, 900)) as root:
         gr.Markdown(I18N("app.title"), elem_classes="app-title")
         gr.Markdown(I18N("app.tagline"), elem_classes="app-tagline")
         with gr.Tabs(elem_id="tabs") as tabs:

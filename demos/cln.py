@@ -12,7 +12,7 @@ import unicodedata
 import gradio as gr
 
 from demos import cln_views as views
-from demos.common import TORCH, article_header, lazy, markdown, on_open, quote
+from demos.common import article_header, lazy, markdown, model_queue, on_open, quote
 from demos.i18n import I18N
 from models import hub
 from models.cln_settings import Settings
@@ -31,6 +31,7 @@ def _load_judge():
 
 
 MODEL, JUDGE = lazy(_load_model), lazy(_load_judge)
+QUEUE = model_queue("cln")
 MAX_SAMPLES, LENGTH, TEMPERATURE, TOP_P, CONTRAST, MAX_PREFIX = 16, (8, 120), (0.1, 2.0), (0.05, 1.0), (0, 3), 32
 STREAM_EVERY = 4  # characters between two updates of the page
 DEFAULT = Settings()
@@ -202,9 +203,9 @@ with gr.Blocks() as demo:
             result = gr.JSON(visible=False)
     sentiment.input(None, sentiment, alpha, js="(v) => v")
     gen_io = ([alpha, samples, length, temperature, top_p, seed, prefix, contrast], [cards, batch_summary, result])
-    event = gr.on([generate.click, prefix.submit], cln_generate, *gen_io, api_name="cln_generate", **TORCH)
+    event = gr.on([generate.click, prefix.submit], cln_generate, *gen_io, api_name="cln_generate", **QUEUE)
     stop.click(None, cancels=[event])
-    on_open(demo, cln_generate, *gen_io, "cln_generate", **TORCH)
+    on_open(demo, cln_generate, *gen_io, "cln_generate", **QUEUE)
 
     gr.Markdown(I18N("cln.results_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
@@ -233,9 +234,9 @@ with gr.Blocks() as demo:
         *mech_io,
         api_name="cln_mechanics",
         trigger_mode="always_last",
-        **TORCH,
+        **QUEUE,
     )
-    on_open(demo, cln_mechanics, *mech_io, "cln_mechanics", **TORCH)
+    on_open(demo, cln_mechanics, *mech_io, "cln_mechanics", **QUEUE)
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

@@ -4,16 +4,20 @@ bad input into a clear `gr.Error` instead of a traceback."""
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import html
 import math
 import re
+import tempfile
 import threading
+import time
 from pathlib import Path
 
 import gradio as gr
 import numpy as np
 
 from demos.articles import ARTICLES, Article
+from demos.guard import MAX_UPLOAD_MB
 from demos.i18n import I18N
 
 LATEX = [
@@ -87,8 +91,10 @@ def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vecto
     return np.asarray(values, dtype=np.float64)
 
 
-def parse_number(value: object, name: str, low: float, high: float, integer: bool = False) -> float:
-    """A finite number in (low, high] (or an integer in [low, high]); otherwise a clear gr.Error."""
+def parse_number(
+    value: object, name: str, low: float, high: float, integer: bool = False, closed: bool = False
+) -> float:
+    """A finite number in (low, high] ([low, high] if `closed`; an integer in [low, high]); otherwise a clear gr.Error."""
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -99,12 +105,31 @@ def parse_number(value: object, name: str, low: float, high: float, integer: boo
         if v != int(v) or not low <= v <= high:
             raise gr.Error(f"{name} must be a whole number from {low:g} to {high:g}, not {v:g}.")
         return int(v)
-    if not low < v <= high:
+    if closed and not low <= v <= high:
+        raise gr.Error(f"{name} must lie from {low:g} to {high:g}, not {v:g}.")
+    if not closed and not low < v <= high:
         raise gr.Error(f"{name} must be greater than {low:g} and at most {high:g}, not {v:g}.")
     return v
 
 
 # ---------------------------------------------------------------- launching
+
+SCRATCH = Path(tempfile.gettempdir()) / "explorables-scratch"
+SCRATCH_MAX_AGE_S = 600
+
+
+def scratch_file(name: str) -> Path:
+    """A fresh path for a file a handler returns (a GIF, a CSV). Gradio copies it into its own cache as it answers,
+    so files older than ten minutes are removed here whenever a new one is made: the folder stays small."""
+    SCRATCH.mkdir(exist_ok=True)
+    now = time.time()
+    for old in SCRATCH.glob("*/*"):
+        if now - old.stat().st_mtime > SCRATCH_MAX_AGE_S:
+            old.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                old.parent.rmdir()
+    return Path(tempfile.mkdtemp(dir=SCRATCH)) / name
+
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
@@ -122,6 +147,7 @@ def launch_kwargs() -> dict:
         "css_paths": [ASSETS / "style.css"],
         "i18n": I18N,
         "footer_links": ["api", "settings"],
+        "max_file_size": f"{MAX_UPLOAD_MB}mb",  # larger uploads are refused before they are stored
     }
 
 
@@ -149,7 +175,11 @@ class Lazy:
             raise gr.Error(f"The model could not be loaded: {quote(err, 400)}") from err
 
 
-TORCH = {"concurrency_id": "torch", "concurrency_limit": 1}  # model calls of every tab queue in one line: 2 cores
+def model_queue(tab: str) -> dict:
+    """Event kwargs: a tab's model calls wait in the tab's own line (one at a time), so that a heavy call in one tab
+    never holds the calls of another."""
+    return {"concurrency_id": tab, "concurrency_limit": 1}
+
 
 LAZY: list[Lazy] = []  # every model of every tab; app.py starts them all after building the UI
 

@@ -13,7 +13,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import TORCH, article_header, lazy, markdown, on_open, parse_number
+from demos.common import article_header, lazy, markdown, model_queue, on_open, parse_number
 from demos.digit_input import DIGITS, digit_pixels
 from demos.i18n import EN, I18N, ZH
 from models import fixed_point as fp
@@ -38,6 +38,7 @@ def _load(name: str):
 
 
 FLOW, CONTRAST, TOYS = _load("iresnet-mnist"), _load("iresnet-mnist-contrast"), _load("iresnet-toys")
+QUEUE = model_queue("iresnet")
 
 
 RESULTS_TEXT = {
@@ -352,10 +353,11 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
     runs = estimates.view(8, len(x)).mean(dim=1).tolist()
     ks = list(range(1, n_terms + 1))
     spin = None
-    if p is not None:  # 8 separate calls: each draws its own number of terms
+    if p is not None:  # the 8 repeats in one batch again: every row draws its own number of terms
         gen = torch.Generator().manual_seed(seed)
         with torch.enable_grad():
-            spin = [float((flow.log_prob(x, n_terms, n_probes, p, gen).detach() - prior).mean()) for _ in range(8)]
+            spun = flow.log_prob(x.repeat(8, 1), n_terms, n_probes, p, gen).detach() - prior.repeat(8)
+        spin = spun.view(8, len(x)).mean(dim=1).tolist()
     fig = go.Figure(
         [
             go.Scatter(x=ks, y=[exact] * n_terms, mode="lines", name="exact", line=dict(dash="dash")),
@@ -396,13 +398,14 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
 
 
 def _roulette_probability(value) -> float | None:
-    """0 turns the roulette off; otherwise a stopping probability in (0, 0.9]."""
+    """0 turns the roulette off; otherwise a stopping probability from 0.05 to 0.9 (the slider's steps): at least one
+    term in 20 stops the series, so the expected extra terms stay under 19 (and never exceed MAX_EXTRA_TERMS)."""
     try:
         if float(value) == 0:
             return None
     except (TypeError, ValueError):
         pass
-    return parse_number(value, "Roulette stopping probability", 0, 0.9)
+    return parse_number(value, "Roulette stopping probability", 0.05, 0.9, closed=True)
 
 
 @functools.lru_cache(maxsize=8)
@@ -511,14 +514,14 @@ with gr.Blocks() as demo:
             with gr.Accordion(I18N("iresnet.details"), open=False):
                 rt_json = gr.JSON(show_label=False, elem_id="iresnet-rt-json")
     rt_out = [flow_strip, contrast_strip, rt_json]
-    run_rt.click(iresnet_roundtrip, pad, rt_out, api_name="iresnet_roundtrip", **TORCH)
+    run_rt.click(iresnet_roundtrip, pad, rt_out, api_name="iresnet_roundtrip", **QUEUE)
     example.change(
         lambda d: iresnet_roundtrip(_example_digit(d)) if d is not None else gr.skip(),
         example,
         rt_out,
         api_name="iresnet_example",
         api_visibility="private",
-        **TORCH,
+        **QUEUE,
     )
 
     gr.Markdown(I18N("iresnet.sample_title"), elem_classes="section-title")
@@ -531,8 +534,8 @@ with gr.Blocks() as demo:
         grid = gr.Image(label=I18N("iresnet.samples"), interactive=False, format="png", elem_id="iresnet-samples")
     sample_json = gr.JSON(visible=False)
     sample_io = ([seed, n, temperature], [grid, sample_json])
-    run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **TORCH)
-    on_open(demo, iresnet_sample, *sample_io, "iresnet_sample", **TORCH)
+    run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **QUEUE)
+    on_open(demo, iresnet_sample, *sample_io, "iresnet_sample", **QUEUE)
 
     gr.Markdown(I18N("iresnet.logdet_title"), elem_classes="section-title")
     markdown(I18N("iresnet.logdet_intro"))
@@ -547,8 +550,8 @@ with gr.Blocks() as demo:
     logdet_json = gr.JSON(visible=False)
     logdet_io = ([terms, probes, probe_seed, roulette], [logdet_plot, logdet_json])
     triggers = [run_logdet.click, terms.release, probes.release, roulette.release]
-    gr.on(triggers, iresnet_logdet, *logdet_io, api_name="iresnet_logdet", **TORCH)
-    on_open(demo, iresnet_logdet, *logdet_io, "iresnet_logdet", **TORCH)
+    gr.on(triggers, iresnet_logdet, *logdet_io, api_name="iresnet_logdet", **QUEUE)
+    on_open(demo, iresnet_logdet, *logdet_io, "iresnet_logdet", **QUEUE)
 
     gr.Markdown(I18N("iresnet.density_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
@@ -558,8 +561,8 @@ with gr.Blocks() as demo:
         density_plot = gr.Plot(label=I18N("iresnet.density_plot"), elem_id="iresnet-density")
     density_json = gr.JSON(visible=False)
     density_io = (density, [density_plot, density_json])
-    gr.on([run_density.click, density.change], iresnet_density, *density_io, api_name="iresnet_density", **TORCH)
-    on_open(demo, iresnet_density, *density_io, "iresnet_density", **TORCH)
+    gr.on([run_density.click, density.change], iresnet_density, *density_io, api_name="iresnet_density", **QUEUE)
+    on_open(demo, iresnet_density, *density_io, "iresnet_density", **QUEUE)
 
     gr.Markdown(I18N("iresnet.results_title"), elem_classes="section-title")
     gr.Markdown(I18N("iresnet.results"), elem_id="iresnet-results")

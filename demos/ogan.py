@@ -7,16 +7,23 @@ Runs alone: `python -m demos.ogan`.
 from __future__ import annotations
 
 import json
-import tempfile
-import time
-from pathlib import Path
 
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 from PIL import Image
 
-from demos.common import ASSETS, TORCH, article_header, lazy, markdown, on_open, parse_number, parse_vector
+from demos.common import (
+    ASSETS,
+    article_header,
+    lazy,
+    markdown,
+    model_queue,
+    on_open,
+    parse_number,
+    parse_vector,
+    scratch_file,
+)
 from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.i18n import EN, I18N, ZH
 from models import hub
@@ -49,6 +56,7 @@ def _load_judge():
 
 MODEL = lazy(_load)
 JUDGE = lazy(_load_judge)  # an independent classifier: which digit does it read in the input and in the reconstruction?
+QUEUE = model_queue("ogan")
 
 
 # ---------------------------------------------------------------- helpers
@@ -160,7 +168,7 @@ def ogan_interpolate(
     a, b = _code_from(a_kind, a_image, a_value), _code_from(b_kind, b_image, b_value)
     path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
     images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
-    gif = _gif_path()
+    gif = scratch_file("interpolation.gif")
     pics = [Image.fromarray(_show(img[None])) for img in images]
     pics[0].save(gif, save_all=True, append_images=pics[1:] + pics[-2:0:-1], duration=120, loop=0)
     result = {
@@ -231,21 +239,6 @@ def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, p
     edited = torch.from_numpy(z).float() + (steps * model.direction_std) @ model.directions  # (n_z,)
     image = model.generator(edited[None]).numpy()
     return _show(image), {"code": np.round(edited.numpy(), 5).tolist(), "offsets": steps.tolist()}
-
-
-GIF_DIR = Path(tempfile.gettempdir()) / "explorables-ogan-gifs"
-GIF_MAX_AGE_S = 3600
-
-
-def _gif_path() -> Path:
-    """A fresh file for one animation; animations older than an hour are removed (gradio has copied them by then)."""
-    GIF_DIR.mkdir(exist_ok=True)
-    now = time.time()
-    for old in GIF_DIR.glob("*/interpolation.gif"):
-        if now - old.stat().st_mtime > GIF_MAX_AGE_S:
-            old.unlink(missing_ok=True)
-            old.parent.rmdir()
-    return Path(tempfile.mkdtemp(dir=GIF_DIR)) / "interpolation.gif"
 
 
 def _scrub(frames, index):
@@ -421,9 +414,9 @@ with gr.Blocks() as demo:
             code_plot = gr.Plot(label=I18N("ogan.code"))
             code_json = gr.JSON(visible=False)
     encode_out = [seen, recon, code_plot, judge_in, judge_out, code_json]
-    encode.click(ogan_encode, pad, encode_out, api_name="ogan_encode", **TORCH)
-    example.change(_encode_example, example, encode_out, api_name="ogan_example", api_visibility="private", **TORCH)
-    on_open(demo, _encode_example, example, encode_out, "ogan_example", **TORCH)
+    encode.click(ogan_encode, pad, encode_out, api_name="ogan_encode", **QUEUE)
+    example.change(_encode_example, example, encode_out, api_name="ogan_example", api_visibility="private", **QUEUE)
+    on_open(demo, _encode_example, example, encode_out, "ogan_example", **QUEUE)
 
     gr.Markdown(I18N("ogan.interp_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
@@ -450,11 +443,11 @@ with gr.Blocks() as demo:
         [a_kind, pad, a_value, b_kind, b_pad, b_value, frames, method],
         [strip, gif, interp_json, frames_state],
     )
-    run_interp.click(ogan_interpolate, *interp_io, api_name="ogan_interpolate", **TORCH).then(
+    run_interp.click(ogan_interpolate, *interp_io, api_name="ogan_interpolate", **QUEUE).then(
         _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_after", api_visibility="private", queue=False
     )
     # the tab opens alive: the default interpolation, a sample grid and a decoded seed code are there before any click
-    on_open(demo, ogan_interpolate, *interp_io, "ogan_interpolate", **TORCH).then(
+    on_open(demo, ogan_interpolate, *interp_io, "ogan_interpolate", **QUEUE).then(
         _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_initial", api_visibility="private", queue=False
     )
     scrub.change(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False)
@@ -478,8 +471,8 @@ with gr.Blocks() as demo:
         grid = gr.Image(label=I18N("ogan.samples"), interactive=False, format="png", elem_id="ogan-grid")
     sample_json = gr.JSON(visible=False)
     sample_io = ([sample_seed, sample_n, sample_scale, sample_source], [grid, sample_json])
-    run_sample.click(ogan_sample, *sample_io, api_name="ogan_sample", **TORCH)
-    on_open(demo, ogan_sample, *sample_io, "ogan_sample", **TORCH)
+    run_sample.click(ogan_sample, *sample_io, api_name="ogan_sample", **QUEUE)
+    on_open(demo, ogan_sample, *sample_io, "ogan_sample", **QUEUE)
 
     gr.Markdown(I18N("ogan.edit_title"), elem_classes="section-title")
     markdown(I18N("ogan.edit_intro"))
@@ -507,22 +500,22 @@ with gr.Blocks() as demo:
         api_visibility="private",
         queue=False,
     )
-    use_seed.click(_seed_code, sample_seed, code_box, api_name="ogan_use_seed", api_visibility="private", **TORCH)
+    use_seed.click(_seed_code, sample_seed, code_box, api_name="ogan_use_seed", api_visibility="private", **QUEUE)
     gr.on(
         [code_box.change, *[s.release for s in sliders]],
         ogan_edit,
         [code_box, *sliders],
         [edited, edit_json],
         api_name="ogan_edit",
-        **TORCH,
+        **QUEUE,
     )
-    on_open(demo, _seed_code, sample_seed, code_box, "ogan_seed_code", **TORCH).then(
+    on_open(demo, _seed_code, sample_seed, code_box, "ogan_seed_code", **QUEUE).then(
         ogan_edit,
         [code_box, *sliders],
         [edited, edit_json],
         api_name="ogan_edit_initial",
         api_visibility="private",
-        **TORCH,
+        **QUEUE,
     )
 
     gr.Markdown(I18N("ogan.compare_title"), elem_classes="section-title")

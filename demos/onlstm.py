@@ -15,7 +15,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, TORCH, article_header, lazy, markdown, on_open, parse_number
+from demos.common import ASSETS, article_header, lazy, markdown, model_queue, on_open, parse_number
 from demos.i18n import EN, I18N, ZH
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
@@ -38,6 +38,7 @@ def _load(name: str = "onlstm-peoples-daily"):
 
 MODEL = lazy(_load)
 REVERSE = lazy(lambda: _load("onlstm-peoples-daily-reverse"))  # reads right to left: the "both directions" source
+QUEUE = model_queue("onlstm")
 
 
 def validated_rule() -> dict:
@@ -451,13 +452,13 @@ with gr.Blocks() as demo:
         [text, max_len, layer, gold],
         [trees, distances, words, gold_words, gold_line, parse_json],
     )
-    gr.on([parse.click, text.submit], onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse", **TORCH)
-    on_open(demo, onlstm_parse, parse_inputs, parse_outputs, "onlstm_parse", **TORCH)
+    gr.on([parse.click, text.submit], onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse", **QUEUE)
+    on_open(demo, onlstm_parse, parse_inputs, parse_outputs, "onlstm_parse", **QUEUE)
     max_len.release(
-        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_regranulate", api_visibility="private", **TORCH
+        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_regranulate", api_visibility="private", **QUEUE
     )
     example.select(_pick_example, example, [text, gold], api_name="onlstm_example", api_visibility="private").then(
-        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_example_parse", api_visibility="private", **TORCH
+        onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_example_parse", api_visibility="private", **QUEUE
     )
 
     gr.Markdown(I18N("onlstm.results_title"), elem_classes="section-title")
@@ -471,8 +472,8 @@ with gr.Blocks() as demo:
         box = gr.Plot(label=I18N("onlstm.box"))
     gates_json = gr.JSON(visible=False)
     gates_io = ([text, layer], [heat, box, gates_json])
-    show_gates.click(onlstm_gates, *gates_io, api_name="onlstm_gates", **TORCH)
-    on_open(demo, onlstm_gates, *gates_io, "onlstm_gates", **TORCH)
+    show_gates.click(onlstm_gates, *gates_io, api_name="onlstm_gates", **QUEUE)
+    on_open(demo, onlstm_gates, *gates_io, "onlstm_gates", **QUEUE)
 
     gr.Markdown(I18N("onlstm.integer_title"), elem_classes="section-title")
     markdown(I18N("onlstm.integer_intro"))

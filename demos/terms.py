@@ -9,19 +9,19 @@ from __future__ import annotations
 import csv
 import html
 import itertools
-import tempfile
 from pathlib import Path
 
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, article_header, markdown, on_open, parse_number, quote
+from demos.common import ASSETS, article_header, markdown, model_queue, on_open, parse_number, quote, scratch_file
 from demos.i18n import I18N
 from models import general_frequency, term_mining
 
 MAX_BYTES = 20_000_000  # input limit, stated in the UI
 HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
+QUEUE = model_queue("terms")  # mining and segmenting a 20 MB text take one line: never two at once
 EXAMPLES = ASSETS / "examples" / "terms"
 OPENING_TEXT = EXAMPLES / "peoples_daily_1998_excerpt.txt"  # in the text box when the tab opens, already mined
 LANGUAGES = ["auto", "zh", "en"]
@@ -174,7 +174,7 @@ def terms_mine(
     ]
     progress(0.8, desc="highlighting")
     highlighted = _highlight(text, mined, {form for r in rows for form in (r.term, *r.other_forms)})
-    csv_path = Path(tempfile.mkdtemp(prefix="terms-")) / "terms.csv"
+    csv_path = scratch_file("terms.csv")
     with open(csv_path, "w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([COLUMNS, *table])
     result = {
@@ -216,7 +216,8 @@ def pmi_explainer(text: str):
         raise gr.Error("The first sentence is too short to show pair cohesion: it needs two units.")
     uni, bi = mined.tables[0], mined.tables[1]
     pairs = first[:-1] + first[1:] * V
-    pmi = np.log(np.maximum(bi.lookup(pairs), 0.5) * total / (uni.lookup(first[:-1]) * uni.lookup(first[1:])))
+    left, right = (np.maximum(uni.lookup(u), 0.5) for u in (first[:-1], first[1:]))  # 0.5: units no table counts
+    pmi = np.log(np.maximum(bi.lookup(pairs), 0.5) * total / (left * right))
     labels = [html.escape(enc.alphabet[i]) for i in first]
     fig = go.Figure(
         go.Bar(
@@ -267,14 +268,14 @@ with gr.Blocks() as demo:
         [text, upload, language, min_count, min_cohesion, min_entropy],
         [table, plot, highlighted, csv_file, result],
     )
-    run.click(terms_mine, *mine_io, api_name="terms_mine")
-    on_open(demo, terms_mine, *mine_io, "terms_mine")  # the excerpt in the box, mined
-    segment_btn.click(terms_segment, [text, language], [highlighted, result], api_name="terms_segment")
+    run.click(terms_mine, *mine_io, api_name="terms_mine", **QUEUE)
+    on_open(demo, terms_mine, *mine_io, "terms_mine", **QUEUE)  # the excerpt in the box, mined
+    segment_btn.click(terms_segment, [text, language], [highlighted, result], api_name="terms_segment", **QUEUE)
     gr.Markdown(I18N("terms.explain_title"), elem_classes="section-title")
     markdown(I18N("terms.explain_general"))
     pmi_plot = gr.Plot(label=I18N("terms.pmi"))
     gr.Button(I18N("terms.explain_run")).click(
-        pmi_explainer, text, pmi_plot, api_name="terms_pmi", api_visibility="private"
+        pmi_explainer, text, pmi_plot, api_name="terms_pmi", api_visibility="private", **QUEUE
     )
 
 if __name__ == "__main__":

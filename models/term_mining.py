@@ -109,6 +109,8 @@ class NgramTable:
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """Counts of `keys` (0 where absent)."""
+        if len(self.keys) == 0:  # a text with no n-gram of this order inside one sentence
+            return np.zeros(np.shape(keys), dtype=self.counts.dtype)
         pos = np.searchsorted(self.keys, keys)
         pos = np.minimum(pos, len(self.keys) - 1)
         found = self.keys[pos] == keys

@@ -66,7 +66,7 @@ def test_smooth_pair_batch_functions_take_the_table(client):
         (("max_lse", 1.0, "one, two", 2, TABLE), "not a number"),
         (("max_lse", 0.0, "1, 2", 2, TABLE), "K must be greater than 0"),
         (("max_lse", -3.0, "1, 2", 2, TABLE), "K must be greater than 0"),
-        (("nope", 1.0, "1, 2", 2, TABLE), "nope is not in the list of choices"),
+        (("nope", 1.0, "1, 2", 2, TABLE), "must be one of: .*; not 'nope'"),
         (("topk", 1.0, "1, 2", 5, TABLE), "whole number from 1 to 2"),
         (("f1", 1.0, "", 2, {"headers": ["t", "s"], "data": [], "metadata": None}), "batch is empty"),
     ],
@@ -88,8 +88,8 @@ def test_smooth_experiment_reports_true_f1_for_three_recipes(client):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((0, 0.9, 300), "0.9 is greater than maximum value 0.5"),
-        ((0, 0.1, 0), "0 is less than minimum value 50"),
+        ((0, 0.9, 300), "to 0.5, not"),
+        ((0, 0.1, 0), "from 50 to"),
         ((-5, 0.1, 300), "Seed"),
     ],
 )

@@ -9,7 +9,7 @@ import math
 import pytest
 import torch
 
-from models.iresnet import IResNetFlow, Residual, ResidualBlock, roulette_terms
+from models.iresnet import MAX_EXTRA_TERMS, IResNetFlow, Residual, ResidualBlock, roulette_terms
 
 
 def settled(block: ResidualBlock) -> ResidualBlock:
@@ -141,3 +141,9 @@ def test_roulette_estimate_is_unbiased_where_the_truncated_series_is_not():
     se = float(roulette.std()) / 1000**0.5
     assert abs(float(roulette.mean()) - exact) < 4 * se
     assert abs(float(truncated.mean()) - exact) > 10 * se  # tr(A) = -0.1 misses the higher powers: bias 0.41
+
+
+def test_roulette_work_is_capped_however_small_the_stopping_probability():
+    g = torch.Generator().manual_seed(0)
+    n, weights = roulette_terms(3, 1e-9, g)
+    assert n == 3 + MAX_EXTRA_TERMS and len(weights) == n

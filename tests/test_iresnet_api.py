@@ -43,11 +43,11 @@ def test_fixed_point_handler_refuses_what_the_api_cannot_send(args, message):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ((0.0, 1, 1, 10), "less than minimum value 0.1"),  # the slider's own check
-        ((-1, 1, 1, 10), "less than minimum value 0.1"),
-        ((1.6, 1, 1, 10), "greater than maximum value 1.5"),
+        ((0.0, 1, 1, 10), "from 0.1 to"),  # the slider's own check
+        ((-1, 1, 1, 10), "from 0.1 to"),
+        ((1.6, 1, 1, 10), "to 1.5, not"),
         ((0.5, 50, 1, 10), "±10"),
-        ((0.5, 1, 1, 10**6), "greater than maximum value 200"),
+        ((0.5, 1, 1, 10**6), "to 200, not"),
     ],
 )
 def test_fixed_point_bad_input_gets_a_clear_message(client, args, message):
@@ -89,9 +89,7 @@ def test_samples_are_seeded(client):
     assert a == b and a["n"] == 4 and all(s <= 100 for s in a["steps_per_block"])
 
 
-@pytest.mark.parametrize(
-    ("args", "message"), [((0, 0, 0.8), "less than minimum value 1"), ((0, 4, 9), "greater than maximum value 1.5")]
-)
+@pytest.mark.parametrize(("args", "message"), [((0, 0, 0.8), "from 1 to"), ((0, 4, 9), "to 1.5, not")])
 def test_sample_bad_input(client, args, message):
     with pytest.raises(AppError, match=message):
         client.predict(*args, api_name="/iresnet_sample")
@@ -104,7 +102,7 @@ def test_logdet_series_approaches_the_exact_value(client):
 
 
 def test_logdet_bad_input(client):
-    with pytest.raises(AppError, match="less than minimum value 1"):
+    with pytest.raises(AppError, match="from 1 to"):
         client.predict(0, 4, 0, api_name="/iresnet_logdet")
 
 
@@ -121,8 +119,13 @@ def test_logdet_roulette_is_seeded_and_placed_at_its_expected_terms(client):
 
 
 def test_logdet_roulette_probability_above_the_slider_is_refused(client):
-    with pytest.raises(AppError, match=r"greater than maximum value 0\.9"):
+    with pytest.raises(AppError, match=r"to 0\.9, not 0\.95"):
         client.predict(5, 4, 0, 0.95, api_name="/iresnet_logdet")
+
+
+def test_logdet_roulette_probability_below_one_in_twenty_is_refused(client):
+    with pytest.raises(AppError, match=r"Roulette stopping probability must lie from 0\.05 to 0\.9"):
+        client.predict(30, 16, 0, 0.001, api_name="/iresnet_logdet")
 
 
 @pytest.mark.parametrize("bad", ["abc", float("nan"), -0.1])

@@ -240,3 +240,8 @@ def test_chinese_backoff_splits_into_dictionary_words():
     by_words = table.probability("关系") * table.probability("正常化")
     assert table.probability("关系正常化") == pytest.approx(by_words)
     assert table.probability("关系正常化") > math.prod(table.probability(ch) for ch in "关系正常化")
+
+
+def test_lookup_in_an_empty_table_finds_nothing():
+    table = tm.NgramTable(2, np.array([], dtype=np.int64), np.array([], dtype=np.int64), np.array([]), np.array([]))
+    assert table.lookup(np.array([3, 5])).tolist() == [0, 0]

@@ -110,7 +110,7 @@ def test_mine_endpoint_with_an_upload(client):
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(("", None, "auto", 0, 2.5, 1.2), "empty"), (("text", None, "fr", 0, 2.5, 1.2), "not in the list of choices")],
+    [(("", None, "auto", 0, 2.5, 1.2), "empty"), (("text", None, "fr", 0, 2.5, 1.2), "must be one of")],
 )
 def test_mine_endpoint_bad_input(client, args, message):
     with pytest.raises(AppError, match=message):
