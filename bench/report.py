@@ -20,6 +20,9 @@ TERMS_DOC = ROOT / "docs" / "models" / "term-mining.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 MODELS_START, MODELS_END = "<!-- models:start -->", "<!-- models:end -->"
 TERMS_START, TERMS_END = "<!-- terms:start -->", "<!-- terms:end -->"
+WORST_START, WORST_END = "<!-- worst:start -->", "<!-- worst:end -->"
+WORST = ROOT / "bench" / "results" / "worst.json"
+WORST_BAR_S = 5.0  # every endpoint's most expensive allowed input, on 2 cores
 TERMS_QUALITY = ROOT / "bench" / "results" / "term_mining.json"
 TERMS_SPEED = ROOT / "bench" / "results" / "term_mining_speed.json"
 TERMS_ENGLISH = ROOT / "bench" / "results" / "term_mining_english.json"
@@ -181,6 +184,30 @@ def english_terms_table() -> str:
     return "\n".join(rows)
 
 
+def worst_table() -> str:
+    """The worst allowed input of every endpoint, and /ogan_sample alone and beside heavy calls of other tabs."""
+    if not WORST.is_file():
+        return "_not measured yet: `python -m bench.worst`_"
+    r = json.loads(WORST.read_text())
+    rows = [
+        "| endpoint | its most expensive allowed input | one call (slowest of the runs) | ≤ 5 s |",
+        "|---|---|---|---|",
+    ]
+    for name, w in r["worst"].items():
+        mark = "✅" if w["max_s"] <= WORST_BAR_S else "❌ (progress shown)" if name.startswith("/terms") else "❌"
+        rows.append(f"| `{name}` | {w['input']} | {w['max_s']:.2f} s | {mark} |")
+    iso = r["isolation"]
+    a, b = iso["alone"], iso["under_load"]
+    rows += [
+        "",
+        f"`/ogan_sample` (one digit) p50 / p95: {a['p50_ms']:.0f} / {a['p95_ms']:.0f} ms alone, "
+        f"{b['p50_ms']:.0f} / {b['p95_ms']:.0f} ms while {iso['load']}.",
+        "",
+        f"Measured {r['date'][:10]} on {r['machine']['cores']} cores with `{r['command'].strip()}`.",
+    ]
+    return "\n".join(rows)
+
+
 def _replace(text: str, start: str, end: str, body: str) -> str:
     if start not in text or end not in text:
         sys.exit(f"the page lacks the {start} / {end} markers")
@@ -192,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a bar is missed")
     args = parser.parse_args(argv)
     text, missed = table(json.loads(RESULTS.read_text()))
-    README.write_text(_replace(README.read_text(), START, END, text))
+    README.write_text(_replace(_replace(README.read_text(), START, END, text), WORST_START, WORST_END, worst_table()))
     MODELS_DOC.write_text(_replace(MODELS_DOC.read_text(), MODELS_START, MODELS_END, models_table()))
     TERMS_DOC.write_text(_replace(TERMS_DOC.read_text(), TERMS_START, TERMS_END, terms_table()))
     print(text)

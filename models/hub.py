@@ -2,10 +2,11 @@
 
 Resolution for a model `name` of the table below:
 1. the bundled snapshot `assets/weights/<name>/` (config.json + model.safetensors), unless
-2. `EXPLORABLES_WEIGHTS=hub` is set, or the snapshot is absent: then `from_pretrained(repo_id, revision=<pinned>)`,
-   which reads the Hugging Face cache (offline with HF_HUB_OFFLINE=1) or downloads.
-Both paths go through `PyTorchModelHubMixin.from_pretrained` with `strict=True`; weights come only from safetensors.
-Repo ids come from this table, never from user input.
+2. `EXPLORABLES_WEIGHTS=hub` is set, or the snapshot is absent: then the pinned revision's config.json and
+   model.safetensors, and nothing else, from the Hugging Face cache (offline with HF_HUB_OFFLINE=1) or the hub.
+Both paths end in `PyTorchModelHubMixin.from_pretrained(<local folder>, strict=True)`; weights come only from
+safetensors (a repo without model.safetensors is refused, never read as a pickle). Repo ids and revisions come from
+this table, never from user input.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from huggingface_hub import PyTorchModelHubMixin, hf_hub_download
+from huggingface_hub import PyTorchModelHubMixin, hf_hub_download, snapshot_download
 from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
 
 ROOT = Path(__file__).resolve().parent.parent
 WEIGHTS_DIR = ROOT / "assets" / "weights"
 ENV_SOURCE = "EXPLORABLES_WEIGHTS"
+HUB_FILES = ("config.json", "model.safetensors")  # what the hub path fetches: never pytorch_model.bin
 
 
 @dataclass(frozen=True)
@@ -37,56 +39,57 @@ class WeightsEntry:
 
 
 # name -> where its weights live. A model is added here when its issue lands with a measured snapshot.
-# The revision is the commit that `python -m training.publish push` prints; "main" until the first push.
+# The revision is the tag `python -m training.publish push` creates on the commit it uploads (REVISION).
+REVISION = "v1"
 REGISTRY: dict[str, WeightsEntry] = {
     "mnist-judge": WeightsEntry(
         "scientific-spaces-explorables/mnist-judge",
-        "main",
+        REVISION,
         "MNIST classifier that judges digits",
         "models.mnist_judge:MnistJudge",
     ),
     "ogan-mnist": WeightsEntry(
-        "scientific-spaces-explorables/ogan-mnist", "main", "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
+        "scientific-spaces-explorables/ogan-mnist", REVISION, "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
     ),
     "onlstm-peoples-daily": WeightsEntry(
         "scientific-spaces-explorables/onlstm-peoples-daily",
-        "main",
+        REVISION,
         "Character-level ON-LSTM on the People's Daily 1998",
         "models.onlstm:CharLM",
     ),
     "onlstm-peoples-daily-reverse": WeightsEntry(
         "scientific-spaces-explorables/onlstm-peoples-daily-reverse",
-        "main",
+        REVISION,
         "The same ON-LSTM reading each line right to left",
         "models.onlstm:CharLM",
     ),
     "iresnet-mnist": WeightsEntry(
         "scientific-spaces-explorables/iresnet-mnist",
-        "main",
+        REVISION,
         "Invertible-ResNet flow on MNIST",
         "models.iresnet_mnist:MnistFlow",
     ),
     "iresnet-mnist-contrast": WeightsEntry(
         "scientific-spaces-explorables/iresnet-mnist-contrast",
-        "main",
+        REVISION,
         "The same MNIST flow without the Lipschitz constraint",
         "models.iresnet_mnist:MnistFlow",
     ),
     "cln-reviews": WeightsEntry(
         "scientific-spaces-explorables/cln-reviews",
-        "main",
+        REVISION,
         "Character Transformer with Conditional LayerNorm: reviews of a chosen sentiment",
         "models.cln:CondLM",
     ),
     "sentiment-judge": WeightsEntry(
         "scientific-spaces-explorables/sentiment-judge",
-        "main",
+        REVISION,
         "Character n-gram TF-IDF + logistic regression: the independent judge of review sentiment",
         "models.sentiment_judge:SentimentJudge",
     ),
     "iresnet-toys": WeightsEntry(
         "scientific-spaces-explorables/iresnet-toys",
-        "main",
+        REVISION,
         "i-ResNet flows on four 2-D toy densities",
         "models.iresnet:ToyFlows",
     ),
@@ -119,13 +122,18 @@ def load(cls: type[PyTorchModelHubMixin], name: str, registry: dict[str, Weights
     if source() == "bundled" and (local / "model.safetensors").is_file():
         return cls.from_pretrained(str(local), strict=True)
     try:
-        return cls.from_pretrained(entry.repo_id, revision=entry.revision, strict=True)
+        folder = Path(snapshot_download(entry.repo_id, revision=entry.revision, allow_patterns=list(HUB_FILES)))
     except (LocalEntryNotFoundError, OfflineModeIsEnabled, HfHubHTTPError, OSError) as err:
         raise WeightsUnavailable(
             f"weights for {name!r} are neither bundled at {local} nor available from the hub repo "
             f"{entry.repo_id}@{entry.revision} ({type(err).__name__}: {err}). Restore the snapshot folder, "
             f"pre-download the repo into the Hugging Face cache, or run with network access."
         ) from err
+    if not (folder / "model.safetensors").is_file():
+        raise WeightsUnavailable(
+            f"{entry.repo_id}@{entry.revision} has no model.safetensors; weights are loaded only from safetensors"
+        )
+    return cls.from_pretrained(str(folder), strict=True)
 
 
 def metrics(name: str, registry: dict[str, WeightsEntry] | None = None) -> dict:

@@ -3,6 +3,8 @@ fallback, strict loading, and a clear error when neither source has the weights.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import huggingface_hub
 import pytest
 import torch
@@ -65,6 +67,24 @@ def test_neither_source_gives_a_clear_error(offline_cache, tmp_path, monkeypatch
     missing = {"tiny": hub.WeightsEntry("explorables/absent", "0" * 40, "not in the cache")}
     with pytest.raises(hub.WeightsUnavailable, match=r"neither bundled .* nor available from the hub"):
         hub.load(TinyNet, "tiny", missing)
+
+
+def test_the_hub_path_refuses_a_repo_without_safetensors(snapshot, offline_cache, monkeypatch, tmp_path):
+    pickled = tmp_path / "pickled"
+    pickled.mkdir()
+    (pickled / "config.json").write_text((tmp_path / "weights" / "tiny" / "config.json").read_text())
+    torch.save(snapshot, pickled / "pytorch_model.bin")
+    cache = huggingface_hub.constants.HF_HUB_CACHE
+    commit = seed_hub_cache(pickled, "explorables/pickled", Path(cache), revision="v1")
+    monkeypatch.setenv(hub.ENV_SOURCE, "hub")
+    table = {"tiny": hub.WeightsEntry("explorables/pickled", "v1", "a pickle only")}
+    with pytest.raises(hub.WeightsUnavailable, match="only from safetensors"):
+        hub.load(TinyNet, "tiny", table)
+    assert commit
+
+
+def test_every_registered_model_pins_the_named_revision():
+    assert {entry.revision for entry in hub.REGISTRY.values()} == {hub.REVISION} and hub.REVISION != "main"
 
 
 def test_loading_is_strict(snapshot, offline_cache):

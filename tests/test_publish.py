@@ -10,6 +10,7 @@ import pytest
 from huggingface_hub import ModelCard
 from tiny_model import TinyNet
 
+from models import hub
 from training import publish
 
 CARD = publish.CardInfo(title="Tiny net", summary="For tests.", data="Synthetic.", command="python -m training.tiny")
@@ -36,11 +37,12 @@ def test_check_refuses_an_incomplete_or_pickled_snapshot(tmp_path):
         publish.check_snapshot(out)
 
 
-def test_push_creates_the_repo_and_uploads_the_snapshot(tmp_path):
+def test_push_creates_the_repo_uploads_the_snapshot_and_tags_the_pinned_revision(tmp_path):
     out = publish.write_snapshot(TinyNet(), tmp_path / "snap", {"x": 1}, CARD)
     with (
         mock.patch("huggingface_hub.HfApi.create_repo") as create_repo,
         mock.patch("huggingface_hub.HfApi.upload_folder", return_value=mock.Mock(oid="abc123")) as upload,
+        mock.patch("huggingface_hub.HfApi.create_tag") as create_tag,
     ):
         commit = publish.push(out, "someone/tiny", token="hf_test")
     create_repo.assert_called_once_with(repo_id="someone/tiny", repo_type="model", private=False, exist_ok=True)
@@ -48,6 +50,9 @@ def test_push_creates_the_repo_and_uploads_the_snapshot(tmp_path):
     assert kwargs["repo_id"] == "someone/tiny" and kwargs["folder_path"] == str(out)
     assert sorted(kwargs["allow_patterns"]) == sorted(publish.SNAPSHOT_FILES)
     assert commit == "abc123"
+    create_tag.assert_called_once_with(
+        "someone/tiny", tag=hub.REVISION, revision="abc123", repo_type="model", exist_ok=False
+    )
 
 
 def test_cli_check_prints_the_metrics(tmp_path, capsys):

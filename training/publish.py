@@ -22,6 +22,8 @@ from pathlib import Path
 from huggingface_hub import HfApi, ModelCard, ModelCardData
 from safetensors import safe_open
 
+from models.hub import REVISION
+
 SNAPSHOT_FILES = ("config.json", "model.safetensors", "metrics.json", "README.md")
 
 CARD_TEMPLATE = """---
@@ -120,8 +122,9 @@ def check_snapshot(folder: str | Path) -> dict:
     return json.loads((folder / "metrics.json").read_text())
 
 
-def push(folder: str | Path, repo_id: str, token: str | None = None, private: bool = False) -> str:
-    """Create (if needed) the model repo and upload the snapshot as one commit; return the commit id to pin."""
+def push(folder: str | Path, repo_id: str, token: str | None = None, private: bool = False, tag: str = REVISION) -> str:
+    """Create (if needed) the model repo, upload the snapshot as one commit and tag it `tag` (the revision
+    models/hub.py pins); return the commit id."""
     check_snapshot(folder)
     api = HfApi(token=token)
     api.create_repo(repo_id=repo_id, repo_type="model", private=private, exist_ok=True)
@@ -132,7 +135,9 @@ def push(folder: str | Path, repo_id: str, token: str | None = None, private: bo
         allow_patterns=list(SNAPSHOT_FILES),
         commit_message=f"Upload snapshot from {Path(folder).name}",
     )
-    return getattr(info, "oid", None) or str(info)
+    commit = getattr(info, "oid", None) or str(info)
+    api.create_tag(repo_id, tag=tag, revision=commit, repo_type="model", exist_ok=False)
+    return commit
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -145,12 +150,13 @@ def main(argv: list[str] | None = None) -> None:
     up.add_argument("--repo-id", required=True)
     up.add_argument("--token", default=None, help="defaults to the HF_TOKEN environment variable or cached login")
     up.add_argument("--private", action="store_true")
+    up.add_argument("--tag", default=REVISION, help="the tag to create on the uploaded commit (the pinned revision)")
     args = parser.parse_args(argv)
     if args.command == "check":
         print(json.dumps(check_snapshot(args.folder), indent=2))
     else:
-        commit = push(args.folder, args.repo_id, args.token, args.private)
-        print(f"pushed {args.folder} to {args.repo_id} at commit {commit}; pin it in models/hub.py REGISTRY")
+        commit = push(args.folder, args.repo_id, args.token, args.private, args.tag)
+        print(f"pushed {args.folder} to {args.repo_id} at commit {commit}, tagged {args.tag} (pinned in models/hub.py)")
 
 
 if __name__ == "__main__":

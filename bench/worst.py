@@ -1,0 +1,126 @@
+"""Worst cases and isolation, through gradio_client against the launched app, written to bench/results/worst.json:
+
+- each public endpoint at its most expensive allowed input (the UI's limits, which the API shares): seconds for one
+  call (the slowest of `--repeats`);
+- isolation: `/ogan_sample` (one digit) p50 / p95 alone, then while other clients keep the i-ResNet tab's worst
+  log-det and term mining on 100 KB busy: each tab's model calls wait in their own line.
+
+    python -m bench.worst [--repeats 2] [--calls 30]
+    python -m bench.report      # renders the tables into README.md
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import threading
+import time
+from pathlib import Path
+
+from bench.cases import SKETCH, ZH_100KB
+from bench.run import Server, _percentiles, machine
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "worst.json"
+LIMIT_TEXT = (ZH_100KB * 200).encode("utf-8")[:19_900_000].decode("utf-8", errors="ignore")  # the 20 MB limit
+
+# endpoint -> (what makes it the worst allowed input, arguments)
+WORST: dict[str, tuple[str, tuple]] = {
+    "/ogan_encode": ("a drawing", (SKETCH,)),
+    "/ogan_interpolate": ("32 frames from a drawing", ("drawing", SKETCH, 0, "seed", SKETCH, 3, 32, "spherical")),
+    "/ogan_sample": ("64 digits", (0, 64, 1.5)),
+    "/ogan_edit": ("8 directions", (", ".join(["0.5"] * 64), 4, -4, 4, -4, 4, -4, 4, -4)),
+    "/iresnet_fixed_point": ("200 iterations", (1.5, 1.0, -0.5, 200)),
+    "/iresnet_roundtrip": ("a drawing", (SKETCH,)),
+    "/iresnet_sample": ("36 samples", (0, 36, 1.5)),
+    "/iresnet_logdet": ("30 terms, 16 probes, roulette p = 0.05", (30, 16, 0, 0.05)),
+    "/iresnet_density": ("rings", ("rings",)),
+    "/onlstm_parse": ("2,000 characters, both directions", (ZH_100KB[:2000], 1, "both", "")),
+    "/onlstm_gates": ("2,000 characters", (ZH_100KB[:2000], "2")),
+    "/cln_generate": ("16 reviews × 120 characters, contrast 3", (0.5, 16, 120, 2.0, 1.0, 0, "房间", 3.0)),
+    "/cln_mechanics": ("32 characters, the final norm", ("这家酒店的服务" * 4 + "很好很好", 1.0, 1.0, 8)),
+    "/smooth_pair": ("1,000 entries", ("topk", 1e4, ", ".join(str(i % 97) for i in range(1000)), 20)),
+    "/smooth_experiment": ("1,000 Adam steps", (0, 0.02, 1000)),
+    "/terms_mine": ("19.9 MB of Chinese text (the 20 MB limit)", (LIMIT_TEXT, None, "auto", 0, 2.5, 1.2)),
+    "/terms_segment": ("19.9 MB of Chinese text", (LIMIT_TEXT, "auto")),
+}
+
+
+def worst_cases(client, repeats: int) -> dict:
+    out = {}
+    for name, (what, args) in WORST.items():
+        times = []
+        for _ in range(repeats):
+            t0 = time.perf_counter()
+            client.predict(*args, api_name=name)
+            times.append(time.perf_counter() - t0)
+        out[name] = {"input": what, "max_s": round(max(times), 2), "runs_s": [round(t, 2) for t in times]}
+        print(name, out[name], file=sys.stderr)
+    return out
+
+
+def isolation(url: str, calls: int) -> dict:
+    from gradio_client import Client
+
+    probe = Client(url, verbose=False, download_files=False)
+
+    def sample_times() -> dict:
+        times = []
+        for _ in range(calls):
+            t0 = time.perf_counter()
+            probe.predict(0, 1, api_name="/ogan_sample")
+            times.append(time.perf_counter() - t0)
+        return _percentiles(times)
+
+    alone = sample_times()
+    stop = threading.Event()
+    heavy = [("/iresnet_logdet", WORST["/iresnet_logdet"][1]), ("/terms_mine", (ZH_100KB, None, "auto", 0, 2.5, 1.2))]
+
+    def hammer(name: str, args: tuple) -> None:
+        c = Client(url, verbose=False, download_files=False)
+        while not stop.is_set():
+            c.predict(*args, api_name=name)
+
+    threads = [threading.Thread(target=hammer, args=job, daemon=True) for job in heavy for _ in range(2)]
+    for t in threads:
+        t.start()
+    time.sleep(2)  # the heavy calls are running
+    loaded = sample_times()
+    stop.set()
+    for t in threads:
+        t.join(timeout=120)
+    return {"alone": alone, "under_load": loaded, "load": "2 clients each looping the worst /iresnet_logdet and "
+            "/terms_mine on 100 KB"}  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m bench.worst", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--calls", type=int, default=30)
+    args = parser.parse_args(argv)
+    from gradio_client import Client
+
+    app = Server("app.py")
+    app.wait_ready()
+    client = Client(app.url, verbose=False, download_files=False)
+    for name, (_, a) in WORST.items():  # warm-up: every model loaded, small inputs
+        if name not in ("/terms_mine", "/terms_segment"):
+            client.predict(*a, api_name=name)
+    result = {
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "command": "python -m bench.worst " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "machine": machine(),
+        "isolation": isolation(app.url, args.calls),
+        "worst": worst_cases(client, args.repeats),
+    }
+    client.close()
+    app.stop()
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    main()
