@@ -115,7 +115,11 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--publish", action="store_true")
     e.add_argument("--quick", action="store_true", help="the sample and reconstruction numbers only (no code mixture)")
     e.add_argument(
-        "--sweep", type=Path, nargs="*", default=[], help="folders of scripts/gpu_ogan_sweep.sh results to record"
+        "--sweep",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="folders of docs/lab/scripts/gpu_ogan_sweep.sh results to record",
     )
     e.add_argument(
         "--earlier",
@@ -498,7 +502,7 @@ SWEEP_KEYS = (
 
 
 def read_sweep(folder: Path) -> list[dict]:
-    """The rows of a recipe sweep (scripts/gpu_ogan_sweep.sh): each variant's training flags (variants.tsv) and the
+    """The rows of a recipe sweep (docs/lab/scripts/gpu_ogan_sweep.sh): each variant's training flags (variants.tsv) and the
     numbers its `evaluate --quick` printed (<run>.json, after the hub loader's one-line message)."""
     rows = []
     for line in (folder / "variants.tsv").read_text().splitlines():
@@ -680,7 +684,7 @@ def _sweep(m: dict) -> str:
         for r in rows
     )
     return (
-        "\n\nRecipe sweeps (`scripts/gpu_ogan_sweep.sh` with the tables in `scripts/ogan_sweeps/`, six variants side by "
+        "\n\nRecipe sweeps (`docs/lab/scripts/gpu_ogan_sweep.sh` with the tables in `docs/lab/scripts/ogan_sweeps/`, six variants side by "
         "side on a lent H100 for about 7 minutes each time, measured by `evaluate --quick` on 10k prior samples): "
         f"{parts}. A collapsed run shows as one class holding all samples."
     )
@@ -794,7 +798,7 @@ def card(m: dict) -> CardInfo:
         "    --minutes 150 --threads 1; wait\n"
         "python -m training.ogan train --name ogan-gan_qp --minutes 90 --threads 1 &\n"
         "python -m training.ogan train --name ablation-gan_qp --correlation-weight 0 --minutes 90 --threads 1; wait\n"
-        "# on a lent GPU, optional: bash scripts/gpu_ogan_sweep.sh scripts/ogan_sweeps/<table>.tsv (see the script)\n"
+        "# on a lent GPU, optional: bash docs/lab/scripts/gpu_ogan_sweep.sh docs/lab/scripts/ogan_sweeps/<table>.tsv (see the script)\n"
         "python -m training.ogan evaluate --name ogan-bf16 --ablation ablation-bf16 \\\n"
         "    --compare ogan-hinge ablation-hinge ogan-gan_qp ablation-gan_qp \\\n"
         "    --sweep runs/gpu-sweep runs/gpu-sweep-sampling --publish   # the previous snapshot, then this one:\n"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The short GPU session that ran once on a lent H200: the ON-LSTM training commands with `--device cuda`, three runs
 # side by side (two larger ON-LSTMs and the plain-LSTM baseline), 8 minutes each. Needs the corpus packed in
-# .devdata/data.tgz (`scripts/device_train.sh pack` on a machine that has fetched it); brings the runs' best-validation
+# .devdata/data.tgz (`docs/lab/scripts/device_train.sh pack` on a machine that has fetched it); brings the runs' best-validation
 # weights back, without optimiser state and as float16, to $OUT/<run>.pt.
-#   MIN=8 LSTM_CHARS=40000000 scripts/device_train.sh
+#   MIN=8 LSTM_CHARS=40000000 docs/lab/scripts/device_train.sh
 set -u
 if [ "${1:-}" = pack ]; then
     data=${EXPLORABLES_DATA:-$HOME/.cache/explorables}

@@ -4,20 +4,20 @@
 # (`python -m training.ogan evaluate --quick`: prior samples, reconstructions; no code mixture).
 #
 # Every variant is a plain training command; without `--device cuda` it trains the same way on the CPU.
-# Carry .devdata/data.tgz (the data, see scripts/gpu_runs.sh) and runs/mnist-judge (the judge). At most 8 files come
+# Carry .devdata/data.tgz (the data, see docs/lab/scripts/gpu_runs.sh) and runs/mnist-judge (the judge). At most 8 files come
 # back from a lent machine: results.tgz (variants.tsv, each run's <run>.json, the logs), then the weights of the first
 # runs (<run>.pt, no optimiser state). `python -m training.ogan evaluate --sweep DIR` reads the unpacked results.
 #
-# The variants are a table, one run a line: name, a tab, its training flags (scripts/ogan_sweeps/: recipe.tsv is the
+# The variants are a table, one run a line: name, a tab, its training flags (docs/lab/scripts/ogan_sweeps/: recipe.tsv is the
 # first sweep, base loss and architecture; sampling.tsv the second, top-k training, EMA decay, Adam's beta1, decay;
 # batch.tsv the third, batch 32 at the step count 2 CPU cores reach in 45 minutes, with GRAPH=1; cooldown.tsv the
 # fourth, the learning rate taken linearly to zero over the last 30% of 75k steps).
 # GRAPH=1 adds --graph (each step replayed as a CUDA graph) to every variant, after a 600-step smoke run that falls
 # back to plain steps if capture fails there.
 #
-#   MINUTES=8 STEPS=32500 bash scripts/gpu_ogan_sweep.sh [scripts/ogan_sweeps/recipe.tsv]
+#   MINUTES=8 STEPS=32500 bash docs/lab/scripts/gpu_ogan_sweep.sh [docs/lab/scripts/ogan_sweeps/recipe.tsv]
 set -u
-TABLE=${1:-scripts/ogan_sweeps/recipe.tsv}
+TABLE=${1:-docs/lab/scripts/ogan_sweeps/recipe.tsv}
 MINUTES=${MINUTES:-8}
 STEPS=${STEPS:-32500}
 DEVICE=${DEVICE:-cuda}

