@@ -11,15 +11,11 @@ and both players add -lambda * rho(z, E(G(z))), the Pearson correlation between 
     x_hat = G(0.9 * N(E(x))),   N(v) = (v - avg(v)) / std(v).
 
 The generator uses self-modulated BatchNorm (SELF-MOD, Chen et al. 2019, kexue.fm/archives/6549): every BN is
-followed by h * (1 + gamma(z)) + beta(z) with gamma, beta small MLPs of the noise. Optionally (`mapping` > 0) the
-noise first passes through an MLP, w = M(z), as in StyleGAN's mapping network (Karras et al. 2019): a warp of the
-Gaussian that lets the generator carve ten separate digit classes out of one connected cloud. Images are 1x28x28 in
-[-1, 1].
+followed by h * (1 + gamma(z)) + beta(z) with gamma, beta small MLPs of the noise. Images are 1x28x28 in [-1, 1].
+Base losses: hinge (the shipped model) and GAN-QP (the article's official code), measured side by side in the card.
 """
 
 from __future__ import annotations
-
-import itertools
 
 import torch
 from huggingface_hub import PyTorchModelHubMixin
@@ -27,6 +23,8 @@ from torch import nn
 from torch.nn import functional as F
 
 from models import code_mixture
+
+LOSSES = ("hinge", "gan_qp")
 
 
 def standardise(v: torch.Tensor, eps: float = 1e-6) -> torch.Tensor:
@@ -55,24 +53,12 @@ class SelfModBN(nn.Module):
         return self.bn(h) * (1 + g) + b
 
 
-def mapping_network(n_z: int, layers: int, hidden: int = 256) -> nn.Module:
-    """w = M(z), (B, n_z) -> (B, n_z): `layers` dense layers with LeakyReLU between them; identity when layers = 0."""
-    if layers == 0:
-        return nn.Identity()
-    dims = [n_z] + [hidden] * (layers - 1) + [n_z]
-    blocks: list[nn.Module] = []
-    for i, (a, b) in enumerate(itertools.pairwise(dims)):
-        blocks += [nn.Linear(a, b)] + ([nn.LeakyReLU(0.2)] if i < layers - 1 else [])
-    return nn.Sequential(*blocks)
-
-
 class Generator(nn.Module):
-    """z (B, n_z) -> image (B, 1, 28, 28): w = M(z), dense to 7x7, two stride-2 transposed convs, SELF-MOD BN on w."""
+    """z (B, n_z) -> image (B, 1, 28, 28): dense to 7x7, two stride-2 transposed convs, SELF-MOD BN on z."""
 
-    def __init__(self, n_z: int, width: int, mapping: int = 0):
+    def __init__(self, n_z: int, width: int):
         super().__init__()
         self.width = width
-        self.mapping = mapping_network(n_z, mapping)
         self.fc = nn.Linear(n_z, 4 * width * 7 * 7)
         self.up1 = nn.ConvTranspose2d(4 * width, 2 * width, 4, 2, 1)  # 7 -> 14
         self.up2 = nn.ConvTranspose2d(2 * width, width, 4, 2, 1)  # 14 -> 28
@@ -80,7 +66,6 @@ class Generator(nn.Module):
         self.bn0, self.bn1, self.bn2 = SelfModBN(4 * width, n_z), SelfModBN(2 * width, n_z), SelfModBN(width, n_z)
 
     def forward(self, z: torch.Tensor) -> torch.Tensor:
-        z = self.mapping(z)  # (B, n_z)
         h = self.fc(z).view(-1, 4 * self.width, 7, 7)  # (B, 4w, 7, 7)
         h = F.relu(self.bn0(h, z))
         h = F.relu(self.bn1(self.up1(h), z))  # (B, 2w, 14, 14)
@@ -116,14 +101,15 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
         g_width: int = 32,
         e_width: int = 32,
         correlation_weight: float = 0.5,
-        loss: str = "gan_qp",
+        loss: str = "hinge",
         n_directions: int = 8,
         n_mixture: int = 0,
-        mapping: int = 0,
     ):
         super().__init__()
+        if loss not in LOSSES:
+            raise ValueError(f"unknown loss {loss!r}: use one of {LOSSES}")
         self.n_z, self.correlation_weight, self.loss = n_z, correlation_weight, loss
-        self.generator = Generator(n_z, g_width, mapping)
+        self.generator = Generator(n_z, g_width)
         self.encoder = Encoder(n_z, e_width)
         # the top principal components of the codes of the training set, filled in by the evaluation command
         self.register_buffer("directions", torch.zeros(n_directions, n_z))  # (k, n_z), unit rows
@@ -192,36 +178,24 @@ class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit
     def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
         return self.generator(self.encode(x))
 
-    def losses(self, real: torch.Tensor, z: torch.Tensor, top_k: float = 1.0) -> tuple[torch.Tensor, dict]:
+    def losses(self, real: torch.Tensor, z: torch.Tensor) -> tuple[torch.Tensor, dict]:
         """One loss for both players (the official stop-gradient trick), and logged values.
 
         With s = avg(E(.)) and fake = G(z): the terms in s(fake) - s(sg(fake)) have zero gradient for E and give G
-        the "look real" direction, so one optimiser step updates both nets. gan_qp (official): real gets the low
-        score, plus the quadratic potential 0.25 * (s_r - s_f)^2 / mean((x_r - x_f)^2). hinge: real gets the high score.
-        logistic (the non-saturating GAN, Goodfellow et al. 2014): real gets the high score, G lowers softplus(-s_f).
-        top_k < 1 (top-k training, Sinha et al. 2020, arXiv 2002.06224): G's "look real" term counts only the share
-        top_k of the fakes the critic finds most real, so the generator is not pulled towards its worst samples; the
-        critic's terms and the rho term keep every sample.
+        the "look real" direction, so one optimiser step updates both nets. hinge: real gets the high score.
+        gan_qp (official): real gets the low score, plus the quadratic potential 0.25 (s_r - s_f)^2 / mean((x_r - x_f)^2).
         """
         fake = self.generator(z)
         e_fake = self.encoder(fake)
         s_real, s_fake, s_fake_sg = self.critic(real), e_fake.mean(-1), self.critic(fake.detach())
         rho = pearson(z, e_fake)
-        realness = -s_fake_sg if self.loss == "gan_qp" else s_fake_sg  # gan_qp gives real digits the low score
-        k = max(1, round(top_k * len(z)))
-        keep = torch.zeros_like(s_fake_sg).scatter_(0, realness.detach().topk(k).indices, len(z) / k)  # (B,)
-        look_real = keep * (s_fake - s_fake_sg)  # zero in value; its gradient reaches G from the kept fakes only
-        if self.loss == "gan_qp":
+        look_real = s_fake - s_fake_sg  # zero in value; its gradient reaches G only
+        if self.loss == "hinge":
+            adversarial = F.relu(1 - s_real) + F.relu(1 + s_fake_sg) - look_real
+        else:  # gan_qp
             t1 = s_real - s_fake_sg
             qp = 0.25 * t1**2 / ((real - fake.detach()) ** 2).mean(dim=(1, 2, 3)).clamp_min(1e-8)
             adversarial = t1 + look_real + qp
-        elif self.loss == "hinge":
-            adversarial = F.relu(1 - s_real) + F.relu(1 + s_fake_sg) - look_real
-        elif self.loss == "logistic":  # non-saturating: G lowers softplus(-s(fake)); the difference is zero in value
-            look_real_ns = keep * (F.softplus(-s_fake) - F.softplus(-s_fake_sg))
-            adversarial = F.softplus(-s_real) + F.softplus(s_fake_sg) + look_real_ns
-        else:
-            raise ValueError(f"unknown loss {self.loss!r}")
         total = (adversarial - self.correlation_weight * rho).mean()
         logged = {"loss": total, "rho": rho.mean(), "score_gap": (s_real - s_fake_sg).mean()}
         return total, {k: v.detach() for k, v in logged.items()}  # tensors: no device sync per step

@@ -1,0 +1,30 @@
+"""python -m training.ogan {train,evaluate,card}: see the package docstring."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from training.ogan import card, evaluate, train
+from training.publish import model_card
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m training.ogan", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    train.add_arguments(sub.add_parser("train", help="train (or resume) one run; the defaults are the shipped recipe"))
+    evaluate.add_arguments(sub.add_parser("evaluate", help="measure the runs with the judge; --publish ships them"))
+    sub.add_parser("card", help="re-render the shipped snapshot's card from its metrics.json")
+    args = p.parse_args(argv)
+    if args.command == "train":
+        train.train(args)
+    elif args.command == "evaluate":
+        evaluate.evaluate(args)
+    else:
+        metrics = json.loads((evaluate.SNAPSHOT / "metrics.json").read_text())
+        model_card(card.card(metrics), metrics).save(evaluate.SNAPSHOT / "README.md")
+        print(f"wrote {evaluate.SNAPSHOT / 'README.md'}")
+
+
+if __name__ == "__main__":
+    main()
