@@ -142,7 +142,7 @@ def models_table() -> str:
 
 
 def terms_table() -> str:
-    """The term miner on the People's Daily corpus (training/term_mining.py) and its speed (bench/term_mining.py)."""
+    """The term miner on the People's Daily corpus (training/term_mining/chinese.py) and its speed (bench/term_mining.py)."""
     q = json.loads(TERMS_QUALITY.read_text())
     rows = [
         "| measure (People's Daily 1998-01, 1.86M characters) | value | bar |",
@@ -166,7 +166,7 @@ def terms_table() -> str:
 
 
 def english_terms_table() -> str:
-    """precision@100 of the English ranking against each manual's glossary (training/term_mining_english.py)."""
+    """precision@100 of the English ranking against each manual's glossary (training/term_mining/english.py)."""
     e = json.loads(TERMS_ENGLISH.read_text())
     rows = [
         "\n\n| English, precision@100 vs the manual's own glossary | ours (termhood) | ours without the noun cue (weight) | YAKE per document / whole | plain n-gram frequency | frequency, grammar-word edges dropped | ours ÷ better of YAKE and plain frequency (bar ≥ 2) |",

@@ -127,7 +127,7 @@ def results_markdown(lang: str = "en") -> str:
 
 
 def options_rows(t: dict, options: dict | None) -> list[str]:
-    """The measured Residual Flows options (python -m training.iresnet_options), if the snapshot has them."""
+    """The measured Residual Flows options (python -m training.iresnet options), if the snapshot has them."""
     if not options:
         return []
     runs, estimators = options["training"], options["estimators_on_shipped_eight_gaussians"]

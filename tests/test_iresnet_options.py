@@ -1,4 +1,4 @@
-"""training/iresnet_options.py on a tiny budget: every estimator and every training variant is measured, and
+"""training/iresnet/options.py on a tiny budget: every estimator and every training variant is measured, and
 publishing adds the study to a copy of the toys snapshot without touching its weights."""
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ import shutil
 import pytest
 
 from models import hub
-from training import iresnet_options as study
+from training.iresnet import options as study
+from training.iresnet.__main__ import parse
 
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
     out = tmp_path_factory.mktemp("options")
-    return study.main(["--steps", "2", "--seeds", "1", "--repeats", "3", "--out", str(out)]), out
+    return study.run(parse(["options", "--steps", "2", "--seeds", "1", "--repeats", "3", "--out", str(out)])), out
 
 
 def test_every_estimator_and_training_variant_is_measured(tiny):

@@ -1,4 +1,4 @@
-"""training/onlstm.py and training/onlstm_eval.py on a tiny corpus: resumable training, rule choice, baselines."""
+"""training/onlstm/ on a tiny corpus: resumable training, rule choice, baselines."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ import pytest
 import torch
 
 from models.onlstm_parse import Rule
-from training import onlstm as tr
-from training import onlstm_eval as ev
+from training.onlstm import combine as onlstm_combine
+from training.onlstm import evaluate as ev
+from training.onlstm import seeds as onlstm_seeds
+from training.onlstm import signals as sg
+from training.onlstm import train as tr
+from training.onlstm.__main__ import parse
 
 LINES = [
     ["苹果", "的", "颜色", "是", "什么"],
@@ -96,12 +100,11 @@ def test_rule_choice_finds_a_planted_signal():
 def test_every_character_scores_like_the_issue_says():
     split = tr.split_lines()
     texts = ["".join(w) for w in split["test"]]
-    s = ev.score(split["test"], [list(t) for t in texts])
+    s = sg.score(split["test"], [list(t) for t in texts])
     assert s["word_f1"] == pytest.approx(0.36, abs=0.02) and s["boundary_f1"] == pytest.approx(0.754, abs=0.01)
 
 
 def test_seed_study_chooses_each_runs_rule_on_validation_and_scores_test(runs, tmp_path):
-    from training import onlstm_seeds
 
     tr.train(args(tmp_path, name="tiny-seed", max_chars=512), {"train": LINES})
     texts = {k: ["".join(w) for w in LINES[:6]] for k in ("validation", "test")}
@@ -130,7 +133,7 @@ def planted(lines: list[list[str]], reader_with_signal: str) -> list[dict]:
 
 
 def test_signals_are_standardised_on_the_reference_lines():
-    from training.onlstm_combine import standardisers
+    from training.onlstm.combine import standardisers
 
     lines = [{"forward": {"surprisal": np.array([0.0, 1.0, 3.0]), "distances": []}}]
     key = ("forward", -1, "start", "forget")
@@ -139,7 +142,7 @@ def test_signals_are_standardised_on_the_reference_lines():
 
 
 def test_candidates_are_every_layers_distance_and_input_level_in_both_readings_and_surprisal_only_without_gates():
-    from training.onlstm_combine import candidates
+    from training.onlstm.combine import candidates
 
     line = {
         "forward": {"surprisal": [0.0], "distances": [[0.0], [0.0]], "input_levels": [[0.0], [0.0]]},
@@ -155,7 +158,7 @@ def test_candidates_are_every_layers_distance_and_input_level_in_both_readings_a
 
 
 def test_combination_search_finds_a_signal_planted_in_an_input_level():
-    from training.onlstm_combine import choose
+    from training.onlstm.combine import choose
 
     texts = ["".join(w) for w in LINES[:6]]
     lines = [
@@ -169,7 +172,7 @@ def test_combination_search_finds_a_signal_planted_in_an_input_level():
 
 @pytest.mark.parametrize("reader", ["forward", "reverse"])
 def test_combination_search_finds_a_planted_signal_in_either_reader(reader):
-    from training.onlstm_combine import choose
+    from training.onlstm.combine import choose
 
     texts = ["".join(w) for w in LINES[:6]]
     combination, path = choose(texts, LINES[:6], planted(LINES[:6], reader))
@@ -178,7 +181,6 @@ def test_combination_search_finds_a_planted_signal_in_either_reader(reader):
 
 
 def test_combination_search_keeps_a_longer_combination_only_when_it_helps():
-    from training import onlstm_combine
 
     texts = ["".join(w) for w in LINES[:6]]
     _, path = onlstm_combine.choose(texts, LINES[:6], planted(LINES[:6], "forward"))
@@ -190,13 +192,11 @@ def test_combination_search_keeps_a_longer_combination_only_when_it_helps():
 
 
 def test_a_forward_and_a_reverse_run_are_combined_on_validation(runs, tmp_path, monkeypatch):
-    from training import onlstm_combine
-
     data = {"train": LINES, "validation": LINES[:6], "test": LINES[6:12]}
     tr.train(args(tmp_path, name="fwd", max_chars=512), data)
     tr.train(args(tmp_path, name="bwd", reverse=True, max_chars=512), data)
-    monkeypatch.setattr(tr, "split_lines", lambda: data)
-    result = onlstm_combine.main(["--forward", "fwd", "--reverse", "bwd", "--threads", "1"])
+    monkeypatch.setattr(onlstm_combine, "split_lines", lambda: data)
+    result = onlstm_combine.run(parse(["combine", "--forward", "fwd", "--reverse", "bwd", "--threads", "1"]))
     assert result["chosen"]["max_len"] in onlstm_combine.MAX_LENS and result["path"]
     assert all(t["layer"] >= 0 for t in result["chosen"]["terms"])  # ON-LSTMs: their gates only, never surprisal
     assert 0.0 <= result["test"]["word_f1"] <= 1.0
@@ -260,7 +260,6 @@ def test_evaluation_reads_the_shipped_snapshots_without_the_runs_and_keeps_the_s
 
 
 def test_combination_search_ends_when_every_signal_is_in(monkeypatch):
-    from training import onlstm_combine
 
     monkeypatch.setattr(onlstm_combine, "MIN_GAIN", -1.0)  # every step is taken: the search runs out of signals
 
@@ -274,7 +273,7 @@ def test_combination_search_ends_when_every_signal_is_in(monkeypatch):
 
 
 def test_a_signal_whose_weight_was_nudged_to_zero_is_left_out_of_the_combination():
-    from training.onlstm_combine import Search
+    from training.onlstm.combine import Search
 
     texts = ["".join(w) for w in LINES[:2]]
     lines = planted(LINES[:2], "forward")

@@ -3,6 +3,7 @@ deep links, and each tab module running alone."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import os
@@ -154,8 +155,6 @@ def test_gitignore_keeps_artifacts_and_runs_out_of_git():
 
 def _imports(path: Path) -> set[str]:
     """The top-level packages (app, demos, models, training, ...) a file imports, at any depth of its code."""
-    import ast
-
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
@@ -187,3 +186,35 @@ def test_building_the_app_leaves_torch_to_the_background_loaders():
     code = "import sys, app; print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def _training_imports(path: Path) -> tuple[set[str], list[int]]:
+    """The training.* modules a file imports, and the lines of those imports made inside a function."""
+    tree, found, nested = ast.parse(path.read_text()), set(), []
+    top_level = {id(node) for node in tree.body}
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("training"):
+            names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name.startswith("training")]
+        if names:
+            found |= {n for n in names if (ROOT / (n.replace(".", "/") + ".py")).is_file()}
+            if id(node) not in top_level:
+                nested.append(node.lineno)
+    return found, nested
+
+
+def test_training_has_no_import_cycles_and_hides_no_import_in_a_function():
+    graph, nested = {}, {}
+    for path in (ROOT / "training").rglob("*.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        graph[module], lines = _training_imports(path)
+        if lines:
+            nested[module] = lines
+    assert not nested
+
+    def reaches(start: str, target: str, seen: set) -> bool:
+        return any(n == target or (n not in seen and reaches(n, target, seen | {n})) for n in graph.get(start, ()))
+
+    assert not [m for m in graph if reaches(m, m, {m})]

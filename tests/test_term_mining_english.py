@@ -1,4 +1,4 @@
-"""training/term_mining_english.py: matching, gold parsing, precision@k and the baselines, on small made-up inputs
+"""training/term_mining/english.py: matching, gold parsing, precision@k and the baselines, on small made-up inputs
 (the corpora themselves come from Debian packages and are only read by the evaluation command)."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from models import general_frequency as gf
-from training import term_mining_english as en
+from training.term_mining import english as en
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,11 @@
     for s in 0 1 3; do python -m training.onlstm train --name onlstm-seed$s --seed $s --minutes 80 \\
         --max-chars 8990720 --threads 1 & done          # three at once on 2 cores, 8.99M characters each
     python -m training.onlstm train --name onlstm-s2 --seed 2 --minutes 45 --threads 1   # alone: 8.99M in 45 min
-    python -m training.onlstm_seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 [--publish]
+    python -m training.onlstm seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 [--publish]
 
 The recipe is the shipped one (3 layers, hidden 256, chunk 8, dropout 0.1), at most 8.99M characters. Each run is read
 at its best validation checkpoint (`best.pt`, validation every 500 steps: step 2000, 8.19M characters). For each run the rule is
-chosen on the validation lines by the same search as the evaluation (training/onlstm_eval.py), then applied to the
+chosen on the validation lines by the same search as the evaluation (training/onlstm/evaluate.py), then applied to the
 test lines. --publish adds the table to the shipped snapshot's metrics.json and model card (same weights).
 """
 
@@ -19,8 +19,9 @@ import json
 import torch
 
 from models.onlstm import CharLM
-from training.onlstm import SNAPSHOT, load_run, split_lines
-from training.onlstm_eval import apply, as_stored, card, choose_rule, perplexity, primer, score, signals
+from training.onlstm.evaluate import apply, as_stored, card, choose_rule, perplexity, primer
+from training.onlstm.signals import score, signals
+from training.onlstm.train import SNAPSHOT, load_run, split_lines
 from training.publish import check_snapshot, write_snapshot
 
 
@@ -41,12 +42,14 @@ def study_one(name: str, texts: dict, gold: dict, primer: str = "") -> dict:
     }
 
 
-def main(argv: list[str] | None = None) -> list[dict]:
-    p = argparse.ArgumentParser(prog="python -m training.onlstm_seeds", description=__doc__.split("\n\n")[0])
+def add_arguments(sub) -> None:
+    p = sub.add_parser("seeds", help="the seed study: the same recipe with other seeds, each with its own rule")
     p.add_argument("--runs", nargs="+", required=True, help="run names under runs/")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--publish", action="store_true", help="add the table to the shipped snapshot")
-    args = p.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> list[dict]:
     torch.set_num_threads(args.threads)
     split = split_lines()
     texts = {k: ["".join(w) for w in split[k]] for k in ("validation", "test")}
@@ -56,7 +59,3 @@ def main(argv: list[str] | None = None) -> list[dict]:
         metrics = {**check_snapshot(SNAPSHOT), "seed_study": rows}
         write_snapshot(CharLM.from_pretrained(str(SNAPSHOT)).half().eval(), SNAPSHOT, metrics, card(metrics))
     return rows
-
-
-if __name__ == "__main__":
-    main()

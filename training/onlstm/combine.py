@@ -2,7 +2,7 @@
 chosen on the validation lines by greedy forward selection.
 
     python -m training.onlstm train --name onlstm-rev --reverse --max-chars 10354688 --minutes 70 --threads 2
-    python -m training.onlstm_combine --forward onlstm --reverse onlstm-rev [--out runs/onlstm-combine.json]
+    python -m training.onlstm combine --forward onlstm --reverse onlstm-rev [--out runs/onlstm-combine.json]
 
 A forward model sees only what precedes a gap, a reverse model (`--reverse`) only what follows it. The candidate
 signals are, for ON-LSTMs, every layer's distance d = 1 - mean(master forget gate) and input level e = mean(master
@@ -13,7 +13,7 @@ own rule search), then adds one signal at a time with the weight that helps vali
 ±0.25, ±0.5, ±1) and nudges every weight by ±0.1 / ±0.25 while that helps, up to MAX_TERMS signals. Walking these
 nested combinations from the shortest, it moves to a longer one whenever that beats the one kept so far by at least
 MIN_GAIN, and chooses the piece length again for the one it keeps. Everything is then fixed
-and applied to the test lines. training/onlstm_eval.py uses this for the shipped numbers; this command runs it alone.
+and applied to the test lines. training/onlstm/evaluate.py uses this for the shipped numbers; this command runs it alone.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ import torch
 
 from models.onlstm_parse import SIGNAL_KEYS, Combination, Term, pieces, split_until_short
 from models.segmentation import f1, word_spans
+from training.onlstm.signals import score, signals
+from training.onlstm.train import load_run, split_lines
 
 READERS = ("forward", "reverse")
 START_WEIGHTS = (-1.0, -0.5, -0.25, 0.25, 0.5, 1.0)
@@ -132,16 +134,15 @@ def paired(forward: list[dict], reverse: list[dict]) -> list[dict]:
     return [{"forward": f, "reverse": r} for f, r in zip(forward, reverse, strict=True)]
 
 
-def main(argv: list[str] | None = None) -> dict:
-    from training.onlstm import load_run, split_lines
-    from training.onlstm_eval import score, signals
-
-    p = argparse.ArgumentParser(prog="python -m training.onlstm_combine", description=__doc__.split("\n\n")[0])
+def add_arguments(sub) -> None:
+    p = sub.add_parser("combine", help="the forward + reverse combination search alone")
     p.add_argument("--forward", default="onlstm")
     p.add_argument("--reverse", default="onlstm-rev")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--out", type=Path, default=None)
-    args = p.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> dict:
     torch.set_num_threads(args.threads)
     split = split_lines()
     texts = {k: ["".join(w) for w in split[k]] for k in ("validation", "test")}
@@ -149,13 +150,13 @@ def main(argv: list[str] | None = None) -> dict:
     sig = {k: paired(*(signals(models[r], texts[k]) for r in READERS)) for k in texts}
     combination, path = choose(texts["validation"], split["validation"], sig["validation"])
     test = [combination.segment(t, s) for t, s in zip(texts["test"], sig["test"], strict=True)]
-    result = {"runs": vars(args) | {"out": None}, "chosen": combination.to_dict(), "path": path}
+    result = {
+        "runs": {k: v for k, v in vars(args).items() if k not in ("out", "command")},
+        "chosen": combination.to_dict(),
+        "path": path,
+    }
     result["test"] = score(split["test"], test)
     print(json.dumps(result, indent=1, ensure_ascii=False))
     if args.out:
         args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
     return result
-
-
-if __name__ == "__main__":
-    main()

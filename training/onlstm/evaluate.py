@@ -3,7 +3,7 @@
     python -m training.onlstm evaluate --name onlstm --baseline lstm [--publish]
 
 The rule that turns a line's signals into words (a weighted sum of standardised per-layer signals, pieces of at most
-`max_len` characters; training/onlstm_combine.py) is chosen on the validation lines by word F1 and then fixed; the
+`max_len` characters; training/onlstm/combine.py) is chosen on the validation lines by word F1 and then fixed; the
 same search picks the plain LSTM's rule from its surprisal. The shipped tree is the forward ON-LSTM's (its distances
 and input levels); the same comparison is also made with a second model of each kind reading right to left.
 Baselines on the test lines: every character a word, a random split with the true number of words, and the plain
@@ -21,33 +21,16 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models.onlstm import CharLM, as_signals
+from models.onlstm import CharLM
 from models.onlstm_parse import Combination, Rule, pieces
-from models.segmentation import boundary_f1, f1, word_spans
 from training.data import load_peoples_daily
-from training.onlstm import SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
-from training.onlstm_combine import choose, paired
+from training.onlstm.combine import choose, paired
+from training.onlstm.signals import score, signals
+from training.onlstm.train import SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
 from training.publish import CardInfo, write_snapshot
 
 EXAMPLES = Path("assets/examples/onlstm/test_lines.json")
 MAX_LENS = range(1, 7)
-
-
-def signals(model: CharLM, texts: list[str], batch: int = 32) -> list[dict]:
-    """Per line: surprisal and per-layer distances, as numpy arrays. Lines are read in length-sorted batches."""
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out: list[dict] = [{}] * len(texts)
-    for start in range(0, len(order), batch):
-        idx = order[start : start + batch]
-        for i, r in zip(idx, model.read([texts[i] for i in idx]), strict=True):
-            out[i] = as_signals(r)
-    return out
-
-
-def score(gold_lines: list[list[str]], predicted_lines: list[list[str]]) -> dict:
-    gold, predicted = word_spans(gold_lines), word_spans(predicted_lines)
-    word = f1(gold, predicted)
-    return {**{f"word_{k}": v for k, v in word.items()}, "boundary_f1": boundary_f1(gold, predicted)["f1"]}
 
 
 def apply(rule: Rule | Combination, texts: list[str], sig: list[dict]) -> list[list[str]]:
@@ -115,6 +98,16 @@ def distance_stats(sig: list[dict], n_layers: int) -> list[dict]:
 def forward_only(sig: list[dict], gates: tuple[str, ...] = ("distances", "input_levels")) -> list[dict]:
     """Lines as the combination search reads them, with only the forward model and only the given gate signals."""
     return [{"forward": {k: v for k, v in s.items() if k == "surprisal" or k in gates}} for s in sig]
+
+
+def add_arguments(sub) -> None:
+    e = sub.add_parser("evaluate", help="perplexity, induced segmentation vs gold, baselines; --publish writes assets")
+    e.add_argument("--name", default="onlstm")
+    e.add_argument("--reverse", default="onlstm-rev", help="the ON-LSTM run that reads right to left")
+    e.add_argument("--baseline", default="lstm")
+    e.add_argument("--baseline-reverse", default="lstm-rev", help="the plain LSTM run that reads right to left")
+    e.add_argument("--threads", type=int, default=2)
+    e.add_argument("--publish", action="store_true")
 
 
 def evaluate(args: argparse.Namespace) -> dict:
@@ -192,7 +185,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     if args.publish:
         published = SNAPSHOT / "metrics.json"
         earlier = json.loads(published.read_text()) if published.is_file() else {}
-        if "seed_study" in earlier:  # measured by training/onlstm_seeds.py on runs this machine may not have
+        if "seed_study" in earlier:  # measured by training/onlstm/seeds.py on runs this machine may not have
             metrics["seed_study"] = earlier["seed_study"]
         write_snapshot(with_rule(models["onlstm"], metrics["rule"], table), SNAPSHOT, metrics, card(metrics))
         reverse_metrics = {**metrics["reverse_onlstm"], "used_by": SNAPSHOT.name}
@@ -216,9 +209,9 @@ COMMAND = (
     "python -m training.onlstm train --name lstm-rev --plain --reverse --minutes 90 --max-chars 12500000 --threads 1\n"
     "python -m training.onlstm evaluate --name onlstm --reverse onlstm-rev --baseline lstm --baseline-reverse lstm-rev "
     "--publish\n"
-    "# then the seed study (commands in training/onlstm_seeds.py), which adds its table to the snapshot (a later\n"
+    "# then the seed study (commands in training/onlstm/seeds.py), which adds its table to the snapshot (a later\n"
     "# evaluate --publish keeps it); without runs/onlstm and runs/onlstm-rev, evaluate reads the shipped snapshots\n"
-    "python -m training.onlstm_seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 --publish"
+    "python -m training.onlstm seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 --publish"
 )
 
 
@@ -251,7 +244,7 @@ def card(m: dict) -> CardInfo:
         "A character-level ON-LSTM language model (Shen et al., arXiv 1810.09536; kexue.fm/archives/6621) trained on the "
         "raw characters of the People's Daily, January 1998, with the gold segmentation removed. Its master gates induce "
         "a binary tree over each line (greedy top-down splitting at the largest gap score). The gap score and the rule "
-        "that reads words off the tree were chosen on the validation lines (training/onlstm_combine.py): a weighted sum "
+        "that reads words off the tree were chosen on the validation lines (training/onlstm/combine.py): a weighted sum "
         "of standardised per-layer distances d = 1 - mean(master forget gate) and input levels e = mean(master input "
         f"gate), {Combination.from_dict(r).describe()}, splitting until pieces have at most {r['max_len']} characters. "
         f"Test word F1 {m['word_f1']:.3f} (boundary F1 {m['boundary_f1']:.3f}) against {base['word_f1']:.3f} for a "
@@ -274,7 +267,7 @@ def card(m: dict) -> CardInfo:
         summary += (
             f" The trees are not a stable property of the recipe: stopped at {m['seed_study'][0]['chars']} characters, "
             f"{len(f1s)} seeds gave test word F1 {min(f1s):.3f}-{max(f1s):.3f} for the best single layer (each with "
-            "its own validation-chosen single-layer rule; `seed_study` in metrics.json, `python -m training.onlstm_seeds`), the shipped run's seed among "
+            "its own validation-chosen single-layer rule; `seed_study` in metrics.json, `python -m training.onlstm seeds`), the shipped run's seed among "
             "the lowest there."
         )
     return CardInfo(
