@@ -7,7 +7,6 @@ Runs alone: `python -m demos.iresnet`.
 from __future__ import annotations
 
 import functools
-import json
 
 import gradio as gr
 import numpy as np
@@ -92,10 +91,10 @@ def _at(metrics: dict, k: int):
 def results_markdown(lang: str = "en") -> str:
     """The measured numbers of the three snapshots of this tab, from their metrics.json."""
     t = RESULTS_TEXT[lang]
-    paths = [hub.bundled_dir(n) / "metrics.json" for n in ("iresnet-mnist", "iresnet-toys")]
-    if not all(p.is_file() for p in paths):
+    try:
+        flow, toys = hub.metrics("iresnet-mnist"), hub.metrics("iresnet-toys")
+    except hub.WeightsUnavailable:
         return t["missing"]
-    flow, toys = (json.loads(p.read_text()) for p in paths)
     if "contrast" not in flow:
         return t["missing"]
     con = flow["contrast"]

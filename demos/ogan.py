@@ -6,8 +6,6 @@ Runs alone: `python -m demos.ogan`.
 
 from __future__ import annotations
 
-import json
-
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
@@ -331,10 +329,10 @@ def mixture_rows(m: dict, t: dict) -> list[str]:
 def comparison_markdown(lang: str = "en") -> str:
     """The measured numbers of the O-GAN and its ablation, read from the snapshot's metrics.json."""
     t = COMPARE_TEXT[lang]
-    path = hub.bundled_dir("ogan-mnist") / "metrics.json"
-    if not path.is_file():
+    try:
+        m = hub.metrics("ogan-mnist")
+    except hub.WeightsUnavailable:
         return t["missing"]
-    m = json.loads(path.read_text())
     ab = m.get("ablation", {})
 
     def pair(key: str, fmt: str) -> str:

@@ -43,8 +43,10 @@ QUEUE = model_queue("onlstm")
 
 def validated_rule() -> dict:
     """The rule stored with the bundled snapshot (for the UI's defaults before the model is loaded)."""
-    config = hub.bundled_dir("onlstm-peoples-daily") / "config.json"
-    rule = json.loads(config.read_text())["rule"] if config.is_file() else None
+    try:
+        rule = hub.config("onlstm-peoples-daily").get("rule")
+    except hub.WeightsUnavailable:
+        rule = None
     return rule or {"layer": 2, "direction": "end", "max_len": 2}
 
 
@@ -97,10 +99,10 @@ RESULTS_TEXT = {
 def results_markdown(lang: str = "en") -> str:
     """The measured segmentation table, read from the bundled snapshot's metrics.json."""
     t = RESULTS_TEXT[lang]
-    path = hub.bundled_dir("onlstm-peoples-daily") / "metrics.json"
-    if not path.is_file():
+    try:
+        m = hub.metrics("onlstm-peoples-daily")
+    except hub.WeightsUnavailable:
         return t["missing"]
-    m = json.loads(path.read_text())
 
     def row(name: str, r: dict) -> str:
         return f"| {name} | {r['word_precision']:.3f} | {r['word_recall']:.3f} | {r['word_f1']:.3f} | {r['boundary_f1']:.3f} |"

@@ -136,13 +136,22 @@ def load(cls: type[PyTorchModelHubMixin], name: str, registry: dict[str, Weights
     return cls.from_pretrained(str(folder), strict=True)
 
 
-def metrics(name: str, registry: dict[str, WeightsEntry] | None = None) -> dict:
-    """The measured metrics.json of model `name`, resolved like its weights (bundled snapshot or the pinned hub file)."""
+def _json(name: str, filename: str, registry: dict[str, WeightsEntry] | None) -> dict:
     table = REGISTRY if registry is None else registry
-    entry, local = table[name], bundled_dir(name) / "metrics.json"
+    entry, local = table[name], bundled_dir(name) / filename
     if source() == "bundled" and local.is_file():
         return json.loads(local.read_text())
     try:
-        return json.loads(Path(hf_hub_download(entry.repo_id, "metrics.json", revision=entry.revision)).read_text())
+        return json.loads(Path(hf_hub_download(entry.repo_id, filename, revision=entry.revision)).read_text())
     except (LocalEntryNotFoundError, OfflineModeIsEnabled, HfHubHTTPError, OSError) as err:
-        raise WeightsUnavailable(f"metrics of {name!r} are neither bundled nor in the hub cache ({err})") from err
+        raise WeightsUnavailable(f"{filename} of {name!r} is neither bundled nor in the hub cache ({err})") from err
+
+
+def metrics(name: str, registry: dict[str, WeightsEntry] | None = None) -> dict:
+    """The measured metrics.json of model `name`, resolved like its weights (bundled snapshot or the pinned hub file)."""
+    return _json(name, "metrics.json", registry)
+
+
+def config(name: str, registry: dict[str, WeightsEntry] | None = None) -> dict:
+    """The config.json of model `name` (its constructor's arguments), resolved like its weights."""
+    return _json(name, "config.json", registry)

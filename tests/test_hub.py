@@ -3,6 +3,8 @@ fallback, strict loading, and a clear error when neither source has the weights.
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import huggingface_hub
@@ -146,3 +148,37 @@ def test_metrics_come_from_the_hub_cache_when_the_hub_is_asked_for(tmp_path, mon
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "empty"))
     with pytest.raises(hub.WeightsUnavailable):
         hub.metrics("cln-reviews")
+
+
+@pytest.mark.parametrize(
+    ("tab", "table", "name"),
+    [
+        ("ogan", "comparison_markdown", "ogan-mnist"),
+        ("onlstm", "results_markdown", "onlstm-peoples-daily"),
+        ("iresnet", "results_markdown", "iresnet-mnist"),
+    ],
+)
+def test_each_tabs_measured_table_comes_through_the_hub_loader(tab, table, name, tmp_path, monkeypatch):
+    """With the hub asked for, a tab's table is the hub copy's: a changed number in the cached metrics.json shows."""
+    import importlib
+
+    render = getattr(importlib.import_module(f"demos.{tab}"), table)
+    bundled = render("en")
+    changed = tmp_path / "snapshot"
+    shutil.copytree(hub.bundled_dir(name), changed)
+    m = json.loads((changed / "metrics.json").read_text())
+    target, key = {
+        "ogan": (m, "reconstruction_class_consistency"),
+        "iresnet": (m, "test_bits_per_dim"),
+        "onlstm": (m.get("onlstm"), "word_f1"),
+    }[tab]
+    target[key] = 0.123456
+    (changed / "metrics.json").write_text(json.dumps(m))
+    entry = hub.REGISTRY[name]
+    seed_hub_cache(changed, entry.repo_id, tmp_path / "hub", revision=entry.revision)
+    if tab == "iresnet":
+        seed_hub_cache(hub.bundled_dir("iresnet-toys"), hub.REGISTRY["iresnet-toys"].repo_id, tmp_path / "hub", "v1")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    monkeypatch.setenv(hub.ENV_SOURCE, "hub")
+    assert render("en") != bundled
