@@ -13,15 +13,26 @@ import gradio as gr
 from gradio.routes import App
 
 from demos.common import LAZY, launch_kwargs
+from demos.errors import message, quote
 from demos.guard import Blocks
 from demos.i18n import I18N
 from demos.tabs import SHOWN
 
 
 def select_tab(request: gr.Request):
-    """Deep link: open the tab named by the `?tab=<id>` query parameter."""
+    """Deep link: open the tab named by the `?tab=<id>` query parameter; an unknown one is named in a warning."""
     tab = request.query_params.get("tab") if request else None
-    return gr.Tabs(selected=tab) if tab in SHOWN else gr.skip()
+    if tab in SHOWN:
+        return gr.Tabs(selected=tab)
+    if tab is not None:
+        gr.Warning(message("unknown_tab", value=quote(tab), choices=", ".join(SHOWN)))
+    return gr.skip()
+
+
+def follow_url(tab_id: str) -> str:
+    """Browser-side: put the tab in view into the address (?tab=<id>) without reloading, so a copied link opens it."""
+    return f"() => {{ const u = new URL(window.location); u.searchParams.set('tab', '{tab_id}'); "
+    "window.history.replaceState(null, '', u); }"
 
 
 def import_tabs() -> dict:
@@ -40,8 +51,9 @@ def build_demo() -> gr.Blocks:
         gr.Markdown(I18N("app.tagline"), elem_classes="app-tagline")
         with gr.Tabs(elem_id="tabs") as tabs:
             for tab_id in SHOWN:
-                with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}"):
+                with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}") as tab:
                     modules[tab_id].demo.render()
+                tab.select(None, js=follow_url(tab_id), api_visibility="private")
         root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", queue=False)
     examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
     modules["guide"].api_md.value = modules["guide"].describe_api(root, examples)

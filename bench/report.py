@@ -22,6 +22,7 @@ MODELS_START, MODELS_END = "<!-- models:start -->", "<!-- models:end -->"
 TERMS_START, TERMS_END = "<!-- terms:start -->", "<!-- terms:end -->"
 WORST_START, WORST_END = "<!-- worst:start -->", "<!-- worst:end -->"
 WORST = ROOT / "bench" / "results" / "worst.json"
+SOAK = ROOT / "bench" / "results" / "soak.json"
 WORST_BAR_S = 5.0  # every endpoint's most expensive allowed input, on 2 cores
 TERMS_QUALITY = ROOT / "bench" / "results" / "term_mining.json"
 TERMS_SPEED = ROOT / "bench" / "results" / "term_mining_speed.json"
@@ -205,6 +206,18 @@ def worst_table() -> str:
         "",
         f"Measured {r['date'][:10]} on {r['machine']['cores']} cores with `{r['command'].strip()}`.",
     ]
+    if SOAK.is_file():
+        k = json.loads(SOAK.read_text())
+        a, b = k["after_first"], k["at_end"]
+        ok = "✅" if max(k["disk_growth"], k["rss_growth"]) <= 0.05 else "❌"  # growth; a drop is no failure
+        rows += [
+            "",
+            f"Soak (`{k['command'].strip()}`): {k['requests']:,} requests of the benchmark mix from {k['clients']} "
+            f"clients, {k['requests_per_second']:.1f} requests/s on one replica. After the first {a['at_request']} "
+            f"and at the end: temporary files {a['files']} / {b['files']} ({a['mb']:.2f} / {b['mb']:.2f} MB), "
+            f"resident memory {a['rss_mb']:.0f} / {b['rss_mb']:.0f} MB "
+            f"({k['disk_growth']:+.1%} disk, {k['rss_growth']:+.1%} memory; bar: growth ≤ 5%) {ok}.",
+        ]
     return "\n".join(rows)
 
 

@@ -13,6 +13,7 @@ import gradio as gr
 
 from demos import cln_views as views
 from demos.common import article_header, lazy, markdown, model_queue, on_open, quote
+from demos.errors import error
 from demos.i18n import I18N
 from models import hub
 from models.cln_settings import Settings
@@ -48,8 +49,8 @@ NAMES = {  # (English, Chinese) names of the inputs, for error messages
     "top_p": ("Top-p", "Top-p"),
     "contrast": ("The contrast w", "对比系数 w"),
     "seed": ("The seed", "随机种子"),
-    "prefix": ("prefix", "开头"),
-    "text": ("text", "文本"),
+    "prefix": ("The prefix", "开头"),
+    "text": ("The text", "文本"),
     "scale": ("The scale", "缩放系数"),
     "layer": ("The norm", "归一化层"),
 }
@@ -63,9 +64,7 @@ def _number(value, key: str, low: float, high: float, integer: bool = False) -> 
         v = math.nan
     if not math.isfinite(v) or not low <= v <= high or (integer and v != int(v)):
         show = (lambda b: str(int(b))) if integer else (lambda b: f"{b:g}")
-        raise views.error(
-            "err.integer" if integer else "err.range", NAMES[key], low=show(low), high=show(high), value=quote(value)
-        )
+        raise error("integer" if integer else "range", NAMES[key], low=show(low), high=show(high), value=quote(value))
     return int(v) if integer else v
 
 
@@ -74,13 +73,13 @@ def _text(value, key: str, model) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise views.error("err.text", NAMES[key])
+        raise error("text", NAMES[key], kind=type(value).__name__)
     value = " ".join(unicodedata.normalize("NFKC", value).split())
     if len(value) > MAX_PREFIX:
-        raise views.error("err.long", NAMES[key], n=len(value), limit=MAX_PREFIX)
+        raise error("long", NAMES[key], n=len(value), limit=MAX_PREFIX)
     unknown = sorted({ch for ch in value if ch not in model.index})
     if unknown:
-        raise views.error("err.unknown", NAMES[key], chars=quote(" ".join(unknown), 40))
+        raise error("unknown_chars", NAMES[key], chars=quote(" ".join(unknown), 40))
     return value
 
 

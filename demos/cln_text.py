@@ -1,6 +1,5 @@
 """The Conditional-LayerNorm tab's strings, English and Chinese side by side. STRINGS are the page's labels (merged
-into demos.i18n); VIEW holds what the server formats: results in the page's language, and error messages (keys
-`err.*`) in both languages at once, since a gr.Error text is not translated by the page."""
+into demos.i18n); VIEW holds what the server formats in the page's language (error messages are in demos/errors.py)."""
 
 from __future__ import annotations
 
@@ -117,18 +116,4 @@ VIEW: dict[str, tuple[str, str]] = {
     "plain_beta": ("β (scale 0)", "β（缩放 0）"),
     "out_ln": ("LN(x)", "LN(x)"),
     "out_cln": ("CLN(x | c)", "CLN(x | c)"),
-    "err.range": (
-        "{name} must be a number from {low} to {high}, not {value}.",
-        "{name_zh}须是 {low} 到 {high} 之间的数，而不是 {value}。",
-    ),
-    "err.integer": (
-        "{name} must be a whole number from {low} to {high}, not {value}.",
-        "{name_zh}须是 {low} 到 {high} 之间的整数，而不是 {value}。",
-    ),
-    "err.long": ("The {name} has {n} characters; the limit is {limit}.", "{name_zh}有 {n} 个字，上限是 {limit}。"),
-    "err.unknown": (
-        "The {name} holds characters the model never saw in training: {chars}. Remove or replace them.",
-        "{name_zh}含有模型训练中从未见过的字：{chars}。请删除或替换。",
-    ),
-    "err.text": ("The {name} must be text.", "{name_zh}须是文本。"),
 }

@@ -25,12 +25,6 @@ def text(key: str, lang: str, **values) -> str:
     return (zh if lang == "zh" else en).format(**values)
 
 
-def error(key: str, name: tuple[str, str], **values) -> gr.Error:
-    """A gr.Error in English and Chinese at once."""
-    en, zh = VIEW[key]
-    return gr.Error(en.format(name=name[0], **values) + " / " + zh.format(name_zh=name[1], **values))
-
-
 def cards(texts: list[str], positive: list[float] | None, lang: str) -> str:
     """One card per sample (escaped), with the judge's verdict once the batch is done."""
     rows = []

@@ -4,19 +4,17 @@ bad input into a clear `gr.Error` instead of a traceback."""
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
-import html
 import math
 import re
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 import gradio as gr
 import numpy as np
 
 from demos.articles import ARTICLES, Article
+from demos.errors import error, quote
 from demos.guard import MAX_UPLOAD_MB
 from demos.i18n import I18N
 
@@ -60,11 +58,6 @@ MAX_VECTOR = 1000
 _NUMBER = re.compile(r"[^\s,;\[\]()，；、【】（）]+")  # ASCII and full-width separators
 
 
-def quote(text: object, limit: int = 20) -> str:
-    """A short, HTML-escaped echo of user input for error messages (gradio's toasts render HTML)."""
-    return html.escape(str(text)[:limit])
-
-
 def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vector") -> np.ndarray:
     """'[2, 1, 4]' or '2 1 4' or a list of numbers -> float array; anything else -> gr.Error saying what is wrong."""
     if isinstance(text, (list, tuple)):
@@ -72,21 +65,21 @@ def parse_vector(text: object, max_len: int = MAX_VECTOR, what: str = "The vecto
     elif isinstance(text, str):
         tokens = _NUMBER.findall(text)
     else:
-        raise gr.Error(f"{what} must be text such as '2, 1, 4, 5, 3', not {type(text).__name__}.")
+        raise error("vector_type", what, kind=type(text).__name__)
     if not tokens:
-        raise gr.Error(f"{what} is empty: enter numbers such as '2, 1, 4, 5, 3'.")
+        raise error("vector_empty", what)
     if len(tokens) > max_len:
-        raise gr.Error(f"{what} has {len(tokens)} entries; the limit is {max_len}.")
+        raise error("vector_long", what, n=len(tokens), limit=max_len)
     values = []
     for tok in tokens:
         try:
             v = float(tok)
         except ValueError:
-            raise gr.Error(f"{what} contains '{quote(tok)}', which is not a number.") from None
+            raise error("vector_nan", what, value=quote(tok)) from None
         if not math.isfinite(v):
-            raise gr.Error(f"{what} contains {quote(tok)}; only finite numbers are allowed (no NaN or infinity).")
+            raise error("vector_finite", what, value=quote(tok))
         if abs(v) > 1e6:
-            raise gr.Error(f"{what} contains {quote(tok)}; entries must lie within ±1,000,000.")
+            raise error("vector_bound", what, value=quote(tok))
         values.append(v)
     return np.asarray(values, dtype=np.float64)
 
@@ -98,37 +91,32 @@ def parse_number(
     try:
         v = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise gr.Error(f"{name} must be a number, not '{quote(value)}'.") from None
+        raise error("number", name, value=quote(value)) from None
     if not math.isfinite(v):
-        raise gr.Error(f"{name} must be finite, not {v}.")
+        raise error("finite", name, value=v)
+    bounds = {"low": f"{low:g}", "high": f"{high:g}", "value": f"{v:g}"}
     if integer:
         if v != int(v) or not low <= v <= high:
-            raise gr.Error(f"{name} must be a whole number from {low:g} to {high:g}, not {v:g}.")
+            raise error("integer", name, **bounds)
         return int(v)
     if closed and not low <= v <= high:
-        raise gr.Error(f"{name} must lie from {low:g} to {high:g}, not {v:g}.")
+        raise error("range", name, **bounds)
     if not closed and not low < v <= high:
-        raise gr.Error(f"{name} must be greater than {low:g} and at most {high:g}, not {v:g}.")
+        raise error("open_range", name, **bounds)
     return v
 
 
 # ---------------------------------------------------------------- launching
 
 SCRATCH = Path(tempfile.gettempdir()) / "explorables-scratch"
-SCRATCH_MAX_AGE_S = 600
 
 
 def scratch_file(name: str) -> Path:
-    """A fresh path for a file a handler returns (a GIF, a CSV). Gradio copies it into its own cache as it answers,
-    so files older than ten minutes are removed here whenever a new one is made: the folder stays small."""
+    """The one path for a file a handler returns (a GIF, a CSV), rewritten by every call. Gradio copies the file into
+    its own cache as it answers, and the calls that write `name` wait in one tab's queue (one at a time), so a call
+    never overwrites a file Gradio has not copied yet: the app's own temporary files stay one per name."""
     SCRATCH.mkdir(exist_ok=True)
-    now = time.time()
-    for old in SCRATCH.glob("*/*"):
-        if now - old.stat().st_mtime > SCRATCH_MAX_AGE_S:
-            old.unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                old.parent.rmdir()
-    return Path(tempfile.mkdtemp(dir=SCRATCH)) / name
+    return SCRATCH / name
 
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -172,7 +160,7 @@ class Lazy:
         try:
             return self.start()._future.result()
         except Exception as err:  # a missing snapshot: say so instead of a traceback
-            raise gr.Error(f"The model could not be loaded: {quote(err, 400)}") from err
+            raise error("model", detail=quote(err, 400)) from err
 
 
 def model_queue(tab: str) -> dict:

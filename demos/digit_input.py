@@ -10,6 +10,7 @@ import numpy as np
 from PIL import Image
 
 from demos.common import ASSETS
+from demos.errors import error, quote
 from demos.i18n import I18N
 from models.digits import BlankImage, to_mnist
 
@@ -21,15 +22,21 @@ def _picture(value) -> np.ndarray:
     if isinstance(value, dict):
         value = value.get("composite") if value.get("composite") is not None else value.get("background")
     if value is None:
-        raise gr.Error("No image: pick the brush ✏️ and draw a digit, or choose an example.")
+        raise error("no_image")
     if isinstance(value, (str, Path)):
         try:
             value = np.asarray(Image.open(value).convert("RGBA"))
         except (OSError, ValueError) as err:
-            raise gr.Error("That file is not an image I can read (use PNG, JPEG or WebP).") from err
+            raise error("not_image") from err
     if not isinstance(value, np.ndarray):
-        raise gr.Error(f"Expected an image, got {type(value).__name__}.")
+        raise error("image_type", kind=type(value).__name__)
     return value
+
+
+def test_digit(d: int) -> np.ndarray:
+    """MNIST test digit `d` exactly as the test set holds it: (28, 28) in [0, 1], no cropping or re-centring (the
+    preprocessing for drawings would move its pixels and change what the model is measured on)."""
+    return np.asarray(Image.open(DIGITS[d]).convert("L"), dtype=np.float32) / 255
 
 
 def digit_pixels(value) -> np.ndarray:
@@ -38,9 +45,9 @@ def digit_pixels(value) -> np.ndarray:
     try:
         return to_mnist(picture)
     except BlankImage:
-        raise gr.Error("The drawing is blank (or nearly): pick the brush ✏️ and draw a digit larger.") from None
+        raise error("blank") from None
     except ValueError as err:
-        raise gr.Error(f"That image cannot be used: {err}.") from None
+        raise error("unusable", detail=quote(err, 120)) from None
 
 
 def digit_sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:

@@ -14,7 +14,10 @@ Messages are in English and Chinese at once: a gr.Error is not translated by the
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import html
+import itertools
 import logging
 import math
 import re
@@ -27,6 +30,7 @@ from gradio.i18n import I18nData
 from gradio.utils import get_upload_folder
 from PIL import Image
 
+from demos.errors import error
 from demos.i18n import EN, ZH
 
 LOG = logging.getLogger("explorables")
@@ -35,35 +39,6 @@ MAX_IMAGE_MB = 5
 MAX_IMAGE_SIDE = 4096
 IMAGE_FORMATS = {"PNG", "JPEG", "WEBP", "GIF", "BMP"}
 SURROGATE = re.compile("[\ud800-\udfff]")
-
-MESSAGES = {  # key: (English, Chinese)
-    "missing": ("{name} is missing.", "缺少{name_zh}。"),
-    "number": ("{name} must be a number, not '{value}'.", "{name_zh}须是数字，而不是“{value}”。"),
-    "finite": ("{name} must be a finite number, not {value}.", "{name_zh}须是有限的数，而不是 {value}。"),
-    "range": ("{name} must lie from {low} to {high}, not {value}.", "{name_zh}须在 {low} 到 {high} 之间，而不是 {value}。"),
-    "choice": ("{name} must be one of: {choices}; not '{value}'.", "{name_zh}须是以下之一：{choices}；而不是“{value}”。"),
-    "text": ("{name} must be text, not {kind}.", "{name_zh}须是文本，而不是 {kind}。"),
-    "long": ("{name} has {n:,} characters; the limit is {limit:,}.", "{name_zh}有 {n:,} 个字符，上限是 {limit:,}。"),
-    "file_big": ("{name}: the file has {mb:.1f} MB; the limit is {limit} MB.", "{name_zh}：文件有 {mb:.1f} MB，上限是 {limit} MB。"),
-    "file": ("{name} must be a file (an upload), not {kind}.", "{name_zh}须是上传的文件，而不是 {kind}。"),
-    "image": (
-        "{name}: this file is not an image I can read (PNG, JPEG, WebP, GIF or BMP).",
-        "{name_zh}：无法读取这个文件（支持 PNG、JPEG、WebP、GIF、BMP 图像）。",
-    ),
-    "image_side": (
-        "{name}: the image is {w}×{h} pixels; the limit is {limit} a side.",
-        "{name_zh}：图像为 {w}×{h} 像素，每边上限 {limit}。",
-    ),
-    "shape": (
-        "{endpoint} could not use this input ({kind}). The API page (footer, 'Use via API') shows what each input takes.",
-        "{endpoint} 无法使用这个输入（{kind}）。每个输入的格式见 API 页面（页脚 “Use via API”）。",
-    ),
-}  # fmt: skip
-
-
-def message(key: str, name: tuple[str, str] = ("", ""), **values) -> str:
-    en, zh = MESSAGES[key]
-    return en.format(name=name[0], **values) + " / " + zh.format(name_zh=name[1], **values)
 
 
 def excerpt(value: object, limit: int = 20) -> str:
@@ -86,21 +61,19 @@ def _number(block, value, name):
     if value is None:
         if isinstance(block, c.Number):
             return None  # an empty Number box: the handler says what it needs
-        raise gr.Error(message("missing", name), print_exception=False)
+        raise error("missing", name)
     if isinstance(value, str):
         try:
             value = float(value.strip())
         except ValueError:
-            raise gr.Error(message("number", name, value=excerpt(value)), print_exception=False) from None
+            raise error("number", name, value=excerpt(value)) from None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise gr.Error(message("number", name, value=excerpt(value)), print_exception=False)
+        raise error("number", name, value=excerpt(value))
     if not math.isfinite(value):
-        raise gr.Error(message("finite", name, value=value), print_exception=False)
+        raise error("finite", name, value=value)
     low, high = getattr(block, "minimum", None), getattr(block, "maximum", None)
     if (low is not None and value < low) or (high is not None and value > high):
-        raise gr.Error(
-            message("range", name, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}"), print_exception=False
-        )
+        raise error("range", name, low=f"{low:g}", high=f"{high:g}", value=f"{value:g}")
     return value
 
 
@@ -114,7 +87,7 @@ def _choice(block, value, name):
         ok = False
     if not ok:
         choices = ", ".join(excerpt(v) for v in allowed[:12])
-        raise gr.Error(message("choice", name, choices=choices, value=excerpt(value)), print_exception=False)
+        raise error("choice", name, choices=choices, value=excerpt(value))
     return value
 
 
@@ -122,10 +95,10 @@ def _text(block, value, name):
     if value is None:
         return value
     if not isinstance(value, str):
-        raise gr.Error(message("text", name, kind=type(value).__name__), print_exception=False)
+        raise error("text", name, kind=type(value).__name__)
     limit = getattr(block, "max_length", None)
     if limit and len(value) > limit:
-        raise gr.Error(message("long", name, n=len(value), limit=limit), print_exception=False)
+        raise error("long", name, n=len(value), limit=limit)
     return SURROGATE.sub("\ufffd", value)
 
 
@@ -146,23 +119,23 @@ def _uploads(value) -> list[Path]:
 
 def _files(block, value, name):
     if value is not None and not isinstance(value, dict | list):
-        raise gr.Error(message("file", name, kind=type(value).__name__), print_exception=False)
+        raise error("file", name, kind=type(value).__name__)
     is_image = isinstance(block, (c.Image, c.ImageEditor))
     for path in _uploads(value):
         limit = MAX_IMAGE_MB if is_image else MAX_UPLOAD_MB
         size_mb = path.stat().st_size / 1e6
         if size_mb > limit:
-            raise gr.Error(message("file_big", name, mb=size_mb, limit=limit), print_exception=False)
+            raise error("file_big", name, mb=size_mb, limit=limit)
         if is_image:
             try:
                 with Image.open(path) as im:  # reads the header only
                     fmt, (w, h) = im.format, im.size
             except Exception:
-                raise gr.Error(message("image", name), print_exception=False) from None
+                raise error("image", name) from None
             if fmt not in IMAGE_FORMATS:
-                raise gr.Error(message("image", name), print_exception=False)
+                raise error("image", name)
             if max(w, h) > MAX_IMAGE_SIDE:
-                raise gr.Error(message("image_side", name, w=w, h=h, limit=MAX_IMAGE_SIDE), print_exception=False)
+                raise error("image_side", name, w=w, h=h, limit=MAX_IMAGE_SIDE)
     return value
 
 
@@ -187,10 +160,22 @@ def check(block_fn, inputs: list) -> list:
 
 def _quiet(err: Error, endpoint: str) -> Error:
     """A user error: one log line instead of a traceback."""
-    if err.print_exception:
-        LOG.warning("%s: %s", endpoint, str(err.message)[:200].replace("\n", " "))
-        err.print_exception = False
+    LOG.warning("%s: %s", endpoint, str(err.message)[:200].replace("\n", " "))
+    err.print_exception = False
     return err
+
+
+def _trimmer():
+    """glibc's malloc_trim: hands freed heap pages back to the system (a long-running server's resident memory otherwise
+    creeps up as many threads allocate tensors of many sizes). None where libc has no such call."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+TRIM, TRIM_EVERY = _trimmer(), 100
+_calls = itertools.count(1)
 
 
 class Blocks(gr.Blocks):
@@ -205,12 +190,12 @@ class Blocks(gr.Blocks):
             raise _quiet(err, endpoint) from None
         except Exception as err:
             LOG.warning("%s: input refused (%s)", endpoint, type(err).__name__)
-            raise gr.Error(
-                message("shape", endpoint=endpoint, kind=type(err).__name__), print_exception=False
-            ) from None
+            raise error("shape", endpoint=endpoint, kind=type(err).__name__) from None
 
     async def call_function(self, block_fn, *args, **kwargs):
         endpoint = "/" + str(block_fn.api_name or block_fn.name)
+        if TRIM is not None and next(_calls) % TRIM_EVERY == 0:
+            TRIM(0)
         try:
             return await super().call_function(block_fn, *args, **kwargs)
         except (StopIteration, StopAsyncIteration):
@@ -219,6 +204,4 @@ class Blocks(gr.Blocks):
             raise _quiet(err, endpoint) from None
         except Exception as err:
             LOG.warning("%s: %s: %s", endpoint, type(err).__name__, str(err)[:200].replace("\n", " "))
-            raise gr.Error(
-                message("shape", endpoint=endpoint, kind=type(err).__name__), print_exception=False
-            ) from None
+            raise error("shape", endpoint=endpoint, kind=type(err).__name__) from None

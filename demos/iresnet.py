@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 from demos.common import article_header, lazy, markdown, model_queue, on_open, parse_number
 from demos.digit_input import DIGITS, digit_pixels
+from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from models import fixed_point as fp
 from models import hub
@@ -187,10 +188,10 @@ def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30):
     """
     c = parse_number(c, "c", 0.0, 1.5)
     if c < 0.1:
-        raise gr.Error(f"c must be at least 0.1, not {c:g}.")
+        raise error("c_low", value=f"{c:g}")
     x = np.array([_point(x1, "x1"), _point(x2, "x2")])
     if np.abs(x).max() > 10:
-        raise gr.Error("Keep the point within ±10 on each axis.")
+        raise error("point")
     n = int(parse_number(iterations, "Iterations", 1, MAX_ITERATIONS, integer=True))
     y = fp.forward(x, c)
     xs = fp.iterates(y, c, n)
@@ -453,7 +454,7 @@ def iresnet_density(name="eight_gaussians"):
         The heat-map figure and JSON with the probability mass on the plotted square.
     """
     if name not in DENSITIES or name not in TOYS.get().flows:
-        raise gr.Error(f"Unknown density '{name}': choose one of {', '.join(DENSITIES)}.")
+        raise error("density", value=quote(name), choices=", ".join(DENSITIES))
     fig, info = _density(name)
     return fig, info
 

@@ -22,7 +22,8 @@ from demos.common import (
     parse_vector,
     scratch_file,
 )
-from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
+from demos.digit_input import digit_pixels, digit_sketchpad, test_digit
+from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from models import hub
 
@@ -102,11 +103,11 @@ def _code_from(kind: str, image, value) -> np.ndarray:
         return model.encode(_tensor(digit_pixels(image)))[0].numpy()
     if kind == "example":
         d = parse_number(value, "Example digit", 0, 9, integer=True)
-        return model.encode(_tensor(digit_pixels(str(DIGITS[d]))))[0].numpy()
+        return model.encode(_tensor(test_digit(d)))[0].numpy()
     if kind == "seed":
         s = parse_number(value, "Seed", 0, 2**31 - 1, integer=True)
         return torch.randn(model.n_z, generator=torch.Generator().manual_seed(s)).numpy()
-    raise gr.Error(f"Unknown source '{kind}': use one of {', '.join(SOURCES)}.")
+    raise error("source", value=quote(kind), choices=", ".join(SOURCES))
 
 
 # ---------------------------------------------------------------- endpoints
@@ -121,9 +122,12 @@ def ogan_encode(image):
         The input as the model sees it (28x28), the reconstruction, the code as a bar chart, the judge's class
         probabilities for the input and for the reconstruction, and JSON with the code and the judge's readings.
     """
+    return _encode_pixels(digit_pixels(image))
+
+
+def _encode_pixels(pixels: np.ndarray):
     import torch
 
-    pixels = digit_pixels(image)
     model = MODEL.get()
     x = _tensor(pixels)
     z = model.encode(x)
@@ -162,7 +166,7 @@ def ogan_interpolate(
 
     frames = parse_number(frames, "Frames", 2, MAX_FRAMES, integer=True)
     if method not in ("linear", "spherical"):
-        raise gr.Error(f"Interpolation must be 'linear' or 'spherical', not '{method}'.")
+        raise error("method", value=quote(method))
     a, b = _code_from(a_kind, a_image, a_value), _code_from(b_kind, b_image, b_value)
     path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
     images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
@@ -197,7 +201,7 @@ def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
     n = parse_number(n, "Number of samples", 1, MAX_SAMPLES, integer=True)
     scale = parse_number(scale, "Noise scale", 0.0, MAX_NOISE_SCALE)
     if source not in CODE_SOURCES:
-        raise gr.Error(f"Code source must be one of {', '.join(CODE_SOURCES)}; got {str(source)[:40]!r}.")
+        raise error("code_source", value=quote(source), choices=", ".join(CODE_SOURCES))
     model = MODEL.get()
     g = torch.Generator().manual_seed(seed)
     try:
@@ -207,8 +211,8 @@ def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
         else:
             z = model.sample_codes(n, g, scale, source)
             images = model.generator(z)
-    except ValueError as e:  # a snapshot without a fitted mixture, or a filter nothing passes
-        raise gr.Error(str(e)) from None
+    except ValueError:  # a snapshot without a fitted mixture, or a filter nothing passes
+        raise error("no_mixture") from None
     codes = np.round(z.numpy(), 5).tolist()
     result = {"seed": seed, "n": n, "scale": scale, "source": source, "codes": codes}
     return _grid(images.numpy()), result
@@ -230,7 +234,7 @@ def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, p
     model = MODEL.get()
     z = parse_vector(code, max_len=model.n_z, what="The code")
     if len(z) != model.n_z:
-        raise gr.Error(f"The code needs exactly {model.n_z} numbers; it has {len(z)}.")
+        raise error("code_length", n=model.n_z, got=len(z))
     steps = torch.tensor(
         [parse_number(o, f"Offset {i + 1}", -4.0 - 1e-9, 4.0) for i, o in enumerate(offsets)], dtype=torch.float32
     )
@@ -252,7 +256,7 @@ def _code_text(result: dict) -> str:
 
 def _encode_example(digit):
     """The test digit picked (0-9) encoded; nothing while none is picked."""
-    return ogan_encode(str(DIGITS[int(digit)])) if digit is not None else gr.skip()
+    return _encode_pixels(test_digit(int(digit))) if digit is not None else gr.skip()
 
 
 def _seed_code(seed) -> str:

@@ -16,6 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from demos.common import ASSETS, article_header, lazy, markdown, model_queue, on_open, parse_number
+from demos.errors import error
 from demos.i18n import EN, I18N, ZH
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
@@ -147,15 +148,12 @@ EN["onlstm.results"], ZH["onlstm.results"] = results_markdown("en"), results_mar
 def sentences(text) -> list[str]:
     """Validate the input and split it into sentences of at most MAX_SENTENCE characters (control characters go)."""
     if not isinstance(text, str):
-        raise gr.Error(f"Expected text, got {type(text).__name__}.")
+        raise error("sentence_type", kind=type(text).__name__)
     text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
     if not text.strip():
-        raise gr.Error("The text is empty: type a Chinese sentence or pick an example.")
+        raise error("sentence_empty")
     if len(text) > MAX_TEXT:
-        raise gr.Error(
-            f"The text has {len(text):,} characters; the limit is {MAX_TEXT:,} "
-            f"(it is parsed sentence by sentence, up to {MAX_SENTENCE} characters each)."
-        )
+        raise error("sentence_long", n=len(text), limit=MAX_TEXT, each=MAX_SENTENCE)
     out = []
     for piece in _SENTENCE_END.split(text):
         piece = piece.strip()

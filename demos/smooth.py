@@ -12,6 +12,7 @@ import gradio as gr
 import numpy as np
 
 from demos.common import article_header, markdown, on_open, parse_number, parse_vector, quote
+from demos.errors import error
 from demos.i18n import I18N
 from demos.smooth_plots import experiment_figure, pair_figure
 from models import smooth, soft_f1_experiment
@@ -42,13 +43,13 @@ def parse_batch(batch: object) -> tuple[np.ndarray, np.ndarray]:
     if hasattr(rows, "values") and hasattr(rows, "columns"):  # a pandas DataFrame
         rows = rows.values.tolist()
     if not isinstance(rows, (list, tuple)) or not rows:
-        raise gr.Error("The batch is empty: give rows of (label, score), e.g. [[1, 2.1], [0, -0.5]].")
+        raise error("batch_empty")
     if any(not isinstance(r, (list, tuple)) or len(r) != 2 for r in rows):
-        raise gr.Error("Each batch row needs exactly two cells: a label (0 or 1) and a score.")
+        raise error("batch_row")
     labels = parse_vector([r[0] for r in rows], what="The label column")
     scores = parse_vector([r[1] for r in rows], what="The score column")
     if not np.isin(labels, (0.0, 1.0)).all():
-        raise gr.Error("Labels must be 0 or 1.")
+        raise error("labels")
     return labels, scores
 
 
@@ -77,7 +78,7 @@ def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object 
         (plus, for accuracy and f1, the gradient of the soft metric with respect to each score).
     """
     if function not in smooth.FUNCTIONS:
-        raise gr.Error(f"Unknown function '{quote(function, 40)}'; choose one of: {', '.join(smooth.FUNCTIONS)}.")
+        raise error("function", value=quote(function, 40), choices=", ".join(smooth.FUNCTIONS))
     K = parse_number(K, "K", 0.0, MAX_K)
     labels = None
     if smooth.FUNCTIONS[function] == "batch":
@@ -116,7 +117,7 @@ def smooth_experiment(seed: int = 0, positive_share: float = 0.1, steps: int = 3
     seed = parse_number(seed, "Seed", 0, 2**31 - 1, integer=True)
     share = parse_number(positive_share, "Share of positives", 0.0, 0.5)
     if share < MIN_SHARE:
-        raise gr.Error(f"Share of positives must be at least {MIN_SHARE} so that the held-out set has positives.")
+        raise error("share_low", low=MIN_SHARE)
     steps = parse_number(steps, "Steps", *STEPS, integer=True)
     data, results = soft_f1_experiment.run(seed=seed, positive_share=share, steps=steps)
     table = [[r.recipe, round(r.test_f1, 4), round(r.train_f1, 4), round(r.test_accuracy, 4)] for r in results]

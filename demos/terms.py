@@ -16,6 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from demos.common import ASSETS, article_header, markdown, model_queue, on_open, parse_number, quote, scratch_file
+from demos.errors import error
 from demos.i18n import I18N
 from models import general_frequency, term_mining
 
@@ -51,9 +52,9 @@ def read_input(text: str | None, upload) -> str:
         path = Path(upload if isinstance(upload, str) else upload.name)
         raw = path.read_bytes()
         if len(raw) > MAX_BYTES:
-            raise gr.Error(f"The file has {len(raw) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB.")
+            raise error("upload_big", mb=len(raw) / 1e6, limit=f"{MAX_BYTES / 1e6:.0f}")
         if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise gr.Error("That file looks binary, not text: upload a .txt file.")
+            raise error("binary")
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff"))  # only with a byte-order mark: bare UTF-16 is undetectable
         for encoding in ("utf-16",) if utf16 else ("utf-8-sig", "gb18030"):
             try:
@@ -62,13 +63,13 @@ def read_input(text: str | None, upload) -> str:
             except UnicodeDecodeError:
                 continue
         else:
-            raise gr.Error("The file is not UTF-8, UTF-16 or GB18030 text: save it as UTF-8 and upload it again.")
+            raise error("encoding")
     if not isinstance(text, str) or not text.strip():
-        raise gr.Error("The text is empty: paste some text or upload a .txt file.")
+        raise error("text_empty")
     if len(text.encode("utf-8")) > MAX_BYTES:
-        raise gr.Error(f"The text has {len(text.encode('utf-8')) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB.")
+        raise error("text_big", mb=len(text.encode("utf-8")) / 1e6, limit=f"{MAX_BYTES / 1e6:.0f}")
     if "\x00" in text:
-        raise gr.Error("The text contains NUL characters: it looks binary, not text.")
+        raise error("nul")
     return text
 
 
@@ -83,7 +84,7 @@ def _thresholds(min_count, min_cohesion, min_entropy) -> dict:
 
 def _mine(text, language, thresholds, progress) -> term_mining.Mined:
     if language not in LANGUAGES:
-        raise gr.Error(f"Language must be one of {', '.join(LANGUAGES)}, not '{quote(language)}'.")
+        raise error("language", choices=", ".join(LANGUAGES), value=quote(language))
     progress(0.1, desc="counting n-grams")
     return term_mining.mine(text, None if language == "auto" else language, **thresholds)
 
@@ -213,7 +214,7 @@ def pmi_explainer(text: str):
     end = int(np.argmax(ids[1:] == term_mining.BOUNDARY)) + 1 if (ids[1:] == term_mining.BOUNDARY).any() else len(ids)
     first = ids[: min(end, 60)]
     if len(first) < 2:
-        raise gr.Error("The first sentence is too short to show pair cohesion: it needs two units.")
+        raise error("pmi_short")
     uni, bi = mined.tables[0], mined.tables[1]
     pairs = first[:-1] + first[1:] * V
     left, right = (np.maximum(uni.lookup(u), 0.5) for u in (first[:-1], first[1:]))  # 0.5: units no table counts

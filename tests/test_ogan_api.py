@@ -192,18 +192,12 @@ def test_edit_bad_codes_get_a_clear_message(client, code, message):
         client.predict(code, *OFFSETS, api_name="/ogan_edit")
 
 
-def test_old_scratch_files_are_cleaned_up(tmp_path, monkeypatch):
-    import os
-
+def test_scratch_files_are_reused_not_accumulated(tmp_path, monkeypatch):
     from demos import common
 
     monkeypatch.setattr(common, "SCRATCH", tmp_path)
-    old = tmp_path / "old" / "interpolation.gif"
-    old.parent.mkdir()
-    old.write_bytes(b"GIF89a")
-    os.utime(old, (0, 0))
-    fresh = common.scratch_file("terms.csv")
-    assert not old.parent.exists() and fresh.parent.parent == tmp_path and fresh.name == "terms.csv"
+    first, again = common.scratch_file("terms.csv"), common.scratch_file("terms.csv")
+    assert first == again == tmp_path / "terms.csv" and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -215,3 +209,15 @@ def test_comparison_names_the_other_base_loss_its_steps_and_numbers(lang):
     text = comparison_markdown(lang)
     assert f"{other['loss']} " in text and f"{other['sample_confident_share']:.1%}" in text
     assert f"{other['steps']:,}" in text  # its numbers are from a shorter run than the shipped model's
+
+
+def test_a_picked_test_digit_reaches_the_model_as_the_test_set_holds_it():
+    from PIL import Image
+
+    from demos import ogan
+    from demos.digit_input import DIGITS, test_digit
+
+    raw = np.asarray(Image.open(DIGITS[7]), dtype=np.float32) / 255
+    np.testing.assert_array_equal(test_digit(7), raw)
+    shown = ogan._encode_example("7")[0]
+    np.testing.assert_array_equal(shown, ogan._show(raw))

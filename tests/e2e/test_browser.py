@@ -3,6 +3,8 @@ the Chinese locale translates the interface, and ?tab= deep links work."""
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from demos.tabs import SHOWN
@@ -105,6 +107,18 @@ def test_guide_lists_every_public_endpoint(page: Page, shot):
 def test_deep_link_opens_the_named_tab(page: Page, app_url):
     page.goto(f"{app_url}/?tab=guide")
     expect(page.locator("#guide-api")).to_contain_text("/smooth_pair")
+
+
+def test_the_address_follows_the_tab_in_view(page: Page, app_url):
+    page.get_by_role("tab", name="Guide").click()
+    expect(page).to_have_url(re.compile(r"\?tab=guide$"))
+    page.reload()
+    expect(page.locator("#guide-api")).to_contain_text("/smooth_pair")
+
+
+def test_an_unknown_deep_link_says_so(page: Page, app_url):
+    page.goto(f"{app_url}/?tab=nope")
+    expect(page.get_by_text("There is no tab 'nope'")).to_be_visible()
 
 
 def test_chinese_locale_translates_the_interface(browser, app_url, shot):

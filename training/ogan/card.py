@@ -8,7 +8,7 @@ from training.publish import CardInfo
 COMMAND = """python -m training.data mnist && python -m training.judge
 # the O-GAN and its ablation side by side, one core each: 120k steps under bfloat16 autocast (about 130 minutes)
 python -m training.ogan train & python -m training.ogan train --ablation; wait
-python -m training.ogan evaluate --publish"""
+python -m training.ogan evaluate --publish"""  # measures the drawings too (or alone: training.ogan drawings)
 
 
 def _short(r: dict) -> str:
@@ -53,6 +53,18 @@ def _why(m: dict) -> str:
         f"; real test digits: {m['judge_confident_share_real_test_digits']:.1%}. Of the other samples, "
         f"{m['unconfident_between_two_classes']:.0%} lie between two digit classes (the two likeliest hold ≥ 0.9): a "
         "generator maps one connected Gaussian onto ten separate classes, so some codes land between them."
+    )
+
+
+def _drawings(m: dict) -> str:
+    if "reconstruction_class_consistency_preprocessed" not in m:
+        return ""
+    return (
+        f"\n\nDrawings: the app crops a drawing, fits it in a 20×20 box and re-centres it, as MNIST was made. On the "
+        f"10k test digits passed through the same preprocessing (the stand-in for drawings; it moves their pixels by "
+        f"{m['drawing_preprocessing_mean_abs_pixel_change']:.3f} on average), the reconstructions' class-consistency is "
+        f"{m['reconstruction_class_consistency_preprocessed']:.1%} (raw test digits: "
+        f"{m['reconstruction_class_consistency']:.1%}); the app's test digits reach the model as they are."
     )
 
 

@@ -15,13 +15,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from models import code_mixture
+from models import code_mixture, hub
+from models.digits import to_mnist
 from models.ogan import OGAN, pearson
 from training.data import load_mnist
 from training.judge import judge_dir, load_judge, predict, to_tensor
 from training.ogan.card import card
 from training.ogan.train import load_run
-from training.publish import write_snapshot
+from training.publish import model_card, write_snapshot
 
 SNAPSHOT = Path("assets/weights/ogan-mnist")
 EXAMPLES = Path("assets/examples/ogan")
@@ -201,6 +202,32 @@ def fit_code_mixture(
     return out.eval(), table, thresholds
 
 
+@torch.no_grad()
+def drawing_consistency(model: OGAN, judge, x_img: np.ndarray, y_test: np.ndarray) -> dict:
+    """The test digits passed through the preprocessing the app applies to drawings (crop, fit a 20x20 box,
+    re-centre; models/digits.py), the stand-in for drawings: how far it moves the pixels, and the reconstructions'
+    class-consistency on what it gives."""
+    raw = x_img.astype(np.float32) / 255
+    pre = np.stack([to_mnist(img) for img in x_img])  # (N, 28, 28) in [0, 1]
+    recon = _batched(model.reconstruct, torch.from_numpy(pre).mul(2).sub(1).unsqueeze(1))
+    probs, _ = predict(judge, recon)
+    return {
+        "drawing_preprocessing_mean_abs_pixel_change": float(np.abs(pre - raw).mean()),
+        "reconstruction_class_consistency_preprocessed": float((probs.argmax(1).numpy() == y_test).mean()),
+    }
+
+
+def measure_drawings(threads: int = 2) -> dict:
+    """Add drawing_consistency of the shipped snapshot to its metrics.json and re-render its card."""
+    torch.set_num_threads(threads)
+    x_img, y_test = load_mnist("test")
+    found = drawing_consistency(hub.load(OGAN, "ogan-mnist"), load_judge(), x_img, y_test)
+    metrics = {**json.loads((SNAPSHOT / "metrics.json").read_text()), **found}
+    (SNAPSHOT / "metrics.json").write_text(json.dumps(metrics, indent=2, sort_keys=True) + "\n")
+    model_card(card(metrics), metrics).save(SNAPSHOT / "README.md")
+    return found
+
+
 def save_grid(images: torch.Tensor, path: Path, nrow: int = 8) -> None:
     from PIL import Image
 
@@ -231,6 +258,7 @@ def evaluate(args: argparse.Namespace) -> dict:
         "judge_confident_share_real_test_digits": confidence(test_probs)["sample_confident_share"],
         **info,
         **measure(model, judge, x_test, y_test, test_features, args.samples, thresholds=thresholds),
+        **drawing_consistency(model, judge, x_img, y_test),
         "config": {"n_z": model.n_z, "loss": model.loss, "correlation_weight": model.correlation_weight},
         "code_mixture_sizes": mixture_table,
         "typicality_thresholds": thresholds,
