@@ -49,7 +49,7 @@ def build_demo() -> gr.Blocks:
     with Blocks(title="Scientific Spaces Explorables", delete_cache=(300, 900)) as root:
         gr.Markdown(I18N("app.title"), elem_classes="app-title")
         gr.Markdown(I18N("app.tagline"), elem_classes="app-tagline")
-        with gr.Tabs(elem_id="tabs") as tabs:
+        with gr.Tabs(elem_id="tabs", overflow_behavior="wrap") as tabs:  # every tab one tap away on a phone
             for tab_id in SHOWN:
                 with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}") as tab:
                     modules[tab_id].demo.render()

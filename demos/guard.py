@@ -147,10 +147,13 @@ CHECKS = [
 ]
 
 
-def check(block_fn, inputs: list) -> list:
-    """The inputs, each checked (and where harmless, normalised) against the component it is bound to."""
+def check(block_fn, inputs: list, state=None) -> list:
+    """The inputs, each checked (and where harmless, normalised) against the component it is bound to, as this
+    session last updated it (a slider whose range an event changed is checked against its new range)."""
     out = list(inputs)
     for i, block in enumerate(block_fn.inputs[: len(out)]):
+        if state is not None and block._id in state:
+            block = state[block._id]
         for kinds, fn in CHECKS:
             if isinstance(block, kinds):
                 out[i] = fn(block, out[i], label(block, i))
@@ -184,7 +187,7 @@ class Blocks(gr.Blocks):
     async def preprocess_data(self, block_fn, inputs, state, explicit_call=False):
         endpoint = "/" + str(block_fn.api_name or block_fn.name)
         try:
-            inputs = check(block_fn, inputs)
+            inputs = check(block_fn, inputs, state)
             return await super().preprocess_data(block_fn, inputs, state, explicit_call)
         except Error as err:
             raise _quiet(err, endpoint) from None

@@ -250,6 +250,14 @@ def _scrub(frames, index):
     return _show(frames[i][None])
 
 
+def _fit_scrub(frames, index):
+    """After a new path: the scrub slider spans exactly its frames, and the frame in view is redrawn."""
+    if frames is None:
+        return gr.skip(), None
+    i = int(np.clip(index, 0, len(frames) - 1))
+    return gr.Slider(maximum=len(frames) - 1, value=i), _show(frames[i][None])
+
+
 def _code_text(result: dict) -> str:
     return ", ".join(f"{v:.4f}" for v in result["code"])
 
@@ -436,7 +444,7 @@ with gr.Blocks() as demo:
             run_interp = gr.Button(I18N("ogan.interpolate"), variant="primary", elem_id="ogan-interpolate")
     strip = gr.Image(label=I18N("ogan.strip"), interactive=False, format="png", elem_id="ogan-strip")
     with gr.Row(equal_height=False):
-        scrub = gr.Slider(0, MAX_FRAMES - 1, value=0, step=1, label=I18N("ogan.scrub"))
+        scrub = gr.Slider(0, 7, value=0, step=1, label=I18N("ogan.scrub"))  # spans the frames of the path shown
         frame = gr.Image(label=I18N("ogan.frame"), interactive=False, format="png", height=200)
         gif = gr.File(label=I18N("ogan.gif"), elem_id="ogan-gif")
     interp_json = gr.JSON(visible=False)
@@ -446,11 +454,21 @@ with gr.Blocks() as demo:
         [strip, gif, interp_json, frames_state],
     )
     run_interp.click(ogan_interpolate, *interp_io, api_name="ogan_interpolate", **QUEUE).then(
-        _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_after", api_visibility="private", queue=False
+        _fit_scrub,
+        [frames_state, scrub],
+        [scrub, frame],
+        api_name="ogan_scrub_after",
+        api_visibility="private",
+        queue=False,
     )
     # the tab opens alive: the default interpolation, a sample grid and a decoded seed code are there before any click
     on_open(demo, ogan_interpolate, *interp_io, "ogan_interpolate", **QUEUE).then(
-        _scrub, [frames_state, scrub], frame, api_name="ogan_scrub_initial", api_visibility="private", queue=False
+        _fit_scrub,
+        [frames_state, scrub],
+        [scrub, frame],
+        api_name="ogan_scrub_initial",
+        api_visibility="private",
+        queue=False,
     )
     scrub.change(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False)
 
