@@ -29,10 +29,32 @@ def select_tab(request: gr.Request):
     return gr.skip()
 
 
-def follow_url(tab_id: str) -> str:
-    """Browser-side: put the tab in view into the address (?tab=<id>) without reloading, so a copied link opens it."""
-    return f"() => {{ const u = new URL(window.location); u.searchParams.set('tab', '{tab_id}'); "
-    "window.history.replaceState(null, '', u); }"
+# Browser-side, run once when the page loads: a click on a tab puts it into the address (?tab=<id>, no reload), so a
+# copied link opens it; a deep link opens its tab at once by clicking its button (the server's select_tab follows).
+ADDRESS_JS = """
+() => {
+  const id = (button) => button.id.replace(/^tab-/, "").replace(/-button$/, "");
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest('[role="tab"][id^="tab-"]');
+    if (!button) return;
+    const url = new URL(window.location);
+    url.searchParams.set("tab", id(button));
+    window.history.replaceState(null, "", url);
+  });
+  const wanted = new URL(window.location).searchParams.get("tab");
+  if (!wanted) return;
+  const open = () => {
+    const button = document.getElementById(`tab-${wanted}-button`);
+    if (button) { if (button.getAttribute("aria-selected") !== "true") button.click(); return true; }
+    return false;
+  };
+  if (!open()) {
+    const watch = new MutationObserver(() => { if (open()) watch.disconnect(); });
+    watch.observe(document.body, { childList: true, subtree: true });
+    setTimeout(() => watch.disconnect(), 20000);
+  }
+}
+"""
 
 
 def import_tabs() -> dict:
@@ -51,19 +73,23 @@ def build_demo() -> gr.Blocks:
         gr.Markdown(I18N("app.tagline"), elem_classes="app-tagline")
         with gr.Tabs(elem_id="tabs", overflow_behavior="wrap") as tabs:  # every tab one tap away on a phone
             for tab_id in SHOWN:
-                with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}") as tab:
+                with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}"):
                     modules[tab_id].demo.render()
-                tab.select(None, js=follow_url(tab_id), api_visibility="private")
         root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", queue=False)
     examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
     modules["guide"].api_md.value = modules["guide"].describe_api(root, examples)
     return root
 
 
+def launch_options() -> dict:
+    """What launch() needs beyond the tabs' own settings: the address script."""
+    return {**launch_kwargs(), "js": ADDRESS_JS}
+
+
 demo = build_demo()
 
 if __name__ == "__main__":
-    demo.launch(prevent_thread_lock=True, **launch_kwargs())
+    demo.launch(prevent_thread_lock=True, **launch_options())
     for model in LAZY:  # the page is served first; the models load on a background thread right after
         model.start()
     demo.block_thread()

@@ -29,10 +29,9 @@ from support import free_port  # noqa: E402
 def app_url():
     """The real app, launched once in this process with its theme, CSS and translations."""
     import app
-    from demos.common import launch_kwargs
 
     _, url, _ = app.demo.launch(
-        prevent_thread_lock=True, quiet=True, server_name="127.0.0.1", server_port=free_port(), **launch_kwargs()
+        prevent_thread_lock=True, quiet=True, server_name="127.0.0.1", server_port=free_port(), **app.launch_options()
     )
     yield url.rstrip("/")
     app.demo.close()
