@@ -16,11 +16,11 @@ from demos.common import article_header, lazy, markdown, model_queue, on_open, p
 from demos.digit_input import DIGITS, digit_pixels
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
+from demos.iresnet_results import DENSITIES, results_markdown
 from models import fixed_point as fp
 from models import hub
 
 ROUNDTRIP_K = [1, 2, 5, 10, 20, 50]
-DENSITIES = ("eight_gaussians", "two_moons", "checkerboard", "rings")  # models/toy_densities.py (imports torch: lazily)
 MAX_ITERATIONS, MAX_SAMPLES, GRID = 200, 36, 90
 _THREE = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_3.png"), id=None)'
 API_EXAMPLES = {"/iresnet_roundtrip": {"image": _THREE}}
@@ -39,120 +39,6 @@ def _load(name: str):
 
 FLOW, CONTRAST, TOYS = _load("iresnet-mnist"), _load("iresnet-mnist-contrast"), _load("iresnet-toys")
 QUEUE = model_queue("iresnet")
-
-
-RESULTS_TEXT = {
-    "en": {
-        "head": "| MNIST, 10k test digits | i-ResNet flow (c = 0.9) | contrast (c = 1.5) |",
-        "bpd": "test bits/dim (series, 10 terms)",
-        "invalid": "not a valid density",
-        "lip": "largest block bound on Lip(g), measured",
-        "k50": "max-abs pixel error after 50 iterations per block",
-        "k100": "… after 100 iterations",
-        "first": "first k with error ≤ 1e-4 (k = 1, 2, 5, 10, 20, 30, 50, 100)",
-        "budget": "training: steps / minutes",
-        "toys_head": "| 2-D flow | held-out NLL (nats) | largest block bound on Lip(g) |",
-        "entropy": "Eight Gaussians: true entropy {h:.3f} nats, gap {gap:.3f} (bar ≤ 0.1).",
-        "logdet": "Log-det on the eight-Gaussians flow, mean abs error against the exact value — series truncation "
-        "(exact traces) by terms: {trunc}; Hutchinson with 20 terms by probes: {hutch}.",
-        "options_head": "| Residual Flows option, eight Gaussians ({steps} steps, {seeds} seeds) | held-out gap to the true entropy (nats): mean (per seed) |",
-        "estimators": "The estimators on the shipped eight-Gaussians flow, one Hutchinson probe, {repeats} draws at 500 points — "
-        "bias (± standard error) / spread per point, expected terms per block: {rows}.",
-        "missing": "No measurements: the snapshots have no metrics.json.",
-    },
-    "zh": {
-        "head": "| MNIST，1 万张测试数字 | i-ResNet 流模型（c = 0.9） | 对照（c = 1.5） |",
-        "bpd": "测试集 bits/dim（级数 10 项）",
-        "invalid": "不是有效的密度",
-        "lip": "实测的最大块 Lip(g) 上界",
-        "k50": "每块迭代 50 次后的最大像素误差",
-        "k100": "… 迭代 100 次后",
-        "first": "误差 ≤ 1e-4 所需的最少迭代次数（k = 1, 2, 5, 10, 20, 30, 50, 100）",
-        "budget": "训练：步数 / 分钟",
-        "toys_head": "| 二维流模型 | 留出集 NLL（nats） | 实测的最大块 Lip(g) 上界 |",
-        "entropy": "八个高斯：真实熵 {h:.3f} nats，差距 {gap:.3f}（要求 ≤ 0.1）。",
-        "logdet": "八个高斯流模型上的对数行列式，与精确值的平均绝对误差——级数截断（精确迹）按项数：{trunc}；"
-        "Hutchinson（20 项）按随机向量个数：{hutch}。",
-        "options_head": "| Residual Flows 的选项，八个高斯（{steps} 步，{seeds} 个种子） | 留出集上与真实熵的差距（nats）：均值（各种子） |",
-        "estimators": "在发布的八个高斯流模型上比较估计量，一个 Hutchinson 随机向量，500 个点各抽 {repeats} 次——"
-        "偏差（± 标准误）/ 每点的标准差，每块期望项数：{rows}。",
-        "missing": "没有可用的指标：快照中缺少 metrics.json。",
-    },
-}
-
-
-def _fmt(v, spec: str) -> str:
-    return "–" if v is None else format(v, spec)
-
-
-def _at(metrics: dict, k: int):
-    return dict(map(tuple, metrics["inversion_curve_all_10k"])).get(k)
-
-
-def results_markdown(lang: str = "en") -> str:
-    """The measured numbers of the three snapshots of this tab, from their metrics.json."""
-    t = RESULTS_TEXT[lang]
-    try:
-        flow, toys = hub.metrics("iresnet-mnist"), hub.metrics("iresnet-toys")
-    except hub.WeightsUnavailable:
-        return t["missing"]
-    if "contrast" not in flow:
-        return t["missing"]
-    con = flow["contrast"]
-    rows = [
-        t["head"],
-        "|---|---|---|",
-        f"| {t['bpd']} | {_fmt(flow['test_bits_per_dim'], '.3f')} | {t['invalid']} |",
-        f"| {t['lip']} | {_fmt(flow['max_block_lipschitz_bound'], '.4f')} | {_fmt(con['max_block_lipschitz_bound'], '.3g')} |",
-        f"| {t['k50']} | {_fmt(flow['inversion_max_abs_error_all_10k_k50'], '.2e')} | {_fmt(con['inversion_max_abs_error_all_10k_k50'], '.2e')} |",
-        f"| {t['k100']} | {_fmt(_at(flow, 100), '.2e')} | {_fmt(_at(con, 100), '.2e')} |",
-        f"| {t['first']} | {flow['inversion_first_k_below_1e-4_all_10k'] or '–'} | {con['inversion_first_k_below_1e-4_all_10k'] or '–'} |",
-        f"| {t['budget']} | {flow['steps']} / {flow['minutes']} | {con['steps']} / {con['minutes']} |",
-        "",
-        t["toys_head"],
-        "|---|---|---|",
-        *[
-            f"| {name} | {_fmt(toys.get(f'{name}_heldout_nll_nats'), '.3f')} | {_fmt(toys.get(f'{name}_max_block_lipschitz_bound'), '.4f')} |"
-            for name in DENSITIES
-        ],
-        "",
-        t["entropy"].format(h=toys["eight_gaussians_true_entropy_nats"], gap=toys["eight_gaussians_gap_nats"]),
-        t["logdet"].format(
-            trunc=", ".join(f"{k}: {e:.1e}" for k, e in toys["logdet_truncation_by_terms"]),
-            hutch=", ".join(f"{p}: {e:.3f} (σ {sd:.3f})" for p, e, sd in toys["logdet_hutchinson_20_terms_by_probes"]),
-        ),
-        *options_rows(t, toys.get("residual_flows_options")),
-    ]
-    return "\n".join(rows)
-
-
-def options_rows(t: dict, options: dict | None) -> list[str]:
-    """The measured Residual Flows options (python -m training.iresnet options), if the snapshot has them."""
-    if not options:
-        return []
-    runs, estimators = options["training"], options["estimators_on_shipped_eight_gaussians"]
-    seeds = len(runs[0]["gap_nats_per_seed"])
-    return [
-        "",
-        t["options_head"].format(steps=runs[0]["steps"], seeds=seeds),
-        "|---|---|",
-        *[
-            f"| {r['run']} | {r['mean_gap_nats']:.3f} ({', '.join(f'{g:.3f}' for g in r['gap_nats_per_seed'])}) |"
-            for r in runs
-        ],
-        "",
-        t["estimators"].format(
-            repeats=options["repeats"],
-            rows="; ".join(
-                f"{e['estimator']}: {e['bias']:+.3f} ± {e['bias_standard_error']:.3f} / {e['std_per_point']:.2f}, "
-                f"{e['expected_terms_per_block']:g}"
-                for e in estimators
-            ),
-        ),
-    ]
-
-
-EN["iresnet.results"], ZH["iresnet.results"] = results_markdown("en"), results_markdown("zh")
 
 
 def _one_thread() -> None:
@@ -461,6 +347,9 @@ def iresnet_density(name="eight_gaussians"):
 
 def _example_digit(d):
     return str(DIGITS[int(d)]) if d is not None else gr.skip()
+
+
+EN["iresnet.results"], ZH["iresnet.results"] = results_markdown("en"), results_markdown("zh")
 
 
 with gr.Blocks() as demo:

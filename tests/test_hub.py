@@ -153,9 +153,9 @@ def test_metrics_come_from_the_hub_cache_when_the_hub_is_asked_for(tmp_path, mon
 @pytest.mark.parametrize(
     ("tab", "table", "name"),
     [
-        ("ogan", "comparison_markdown", "ogan-mnist"),
-        ("onlstm", "results_markdown", "onlstm-peoples-daily"),
-        ("iresnet", "results_markdown", "iresnet-mnist"),
+        ("ogan_results", "comparison_markdown", "ogan-mnist"),
+        ("onlstm_results", "results_markdown", "onlstm-peoples-daily"),
+        ("iresnet_results", "results_markdown", "iresnet-mnist"),
     ],
 )
 def test_each_tabs_measured_table_comes_through_the_hub_loader(tab, table, name, tmp_path, monkeypatch):
@@ -168,15 +168,15 @@ def test_each_tabs_measured_table_comes_through_the_hub_loader(tab, table, name,
     shutil.copytree(hub.bundled_dir(name), changed)
     m = json.loads((changed / "metrics.json").read_text())
     target, key = {
-        "ogan": (m, "reconstruction_class_consistency"),
-        "iresnet": (m, "test_bits_per_dim"),
-        "onlstm": (m.get("onlstm"), "word_f1"),
+        "ogan_results": (m, "reconstruction_class_consistency"),
+        "iresnet_results": (m, "test_bits_per_dim"),
+        "onlstm_results": (m.get("onlstm"), "word_f1"),
     }[tab]
     target[key] = 0.123456
     (changed / "metrics.json").write_text(json.dumps(m))
     entry = hub.REGISTRY[name]
     seed_hub_cache(changed, entry.repo_id, tmp_path / "hub", revision=entry.revision)
-    if tab == "iresnet":
+    if tab == "iresnet_results":
         seed_hub_cache(hub.bundled_dir("iresnet-toys"), hub.REGISTRY["iresnet-toys"].repo_id, tmp_path / "hub", "v1")
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)

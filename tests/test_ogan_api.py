@@ -12,7 +12,8 @@ from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 from PIL import Image, ImageDraw
 
-from demos.ogan import comparison_markdown, ogan_sample
+from demos.ogan import ogan_sample
+from demos.ogan_results import comparison_markdown
 from models import hub
 
 OFFSETS = [0.0] * 8
