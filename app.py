@@ -75,7 +75,7 @@ def build_demo() -> gr.Blocks:
             for tab_id in SHOWN:
                 with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}"):
                     modules[tab_id].demo.render()
-        root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", queue=False)
+        root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private")  # queued: warnings show
     examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
     modules["guide"].api_md.value = modules["guide"].describe_api(root, examples)
     return root
