@@ -12,7 +12,7 @@ import unicodedata
 import gradio as gr
 
 from demos import cln_views as views
-from demos.common import article_header, lazy, markdown, model_queue, on_open, quote
+from demos.common import article_header, lazy, markdown, model_queue, on_open, page_language, quote
 from demos.errors import error
 from demos.i18n import I18N
 from models import hub
@@ -109,7 +109,7 @@ def cln_generate(
     """
     from models.cln_sampling import stream
 
-    model, lang = MODEL.get(), views.language(request)
+    model, lang = MODEL.get(), page_language(request)
     s = Settings(
         alpha=_number(alpha, "alpha", 0, 1),
         samples=_number(samples, "samples", 1, MAX_SAMPLES, integer=True),
@@ -147,7 +147,7 @@ def cln_mechanics(text=MECH_TEXT, alpha=1.0, scale=1.0, layer=8, request: gr.Req
     """
     from models.cln_mechanics import mechanics, norms
 
-    model, lang = MODEL.get(), views.language(request)
+    model, lang = MODEL.get(), page_language(request)
     text = _text(text, "text", model)
     alpha, scale = _number(alpha, "alpha", 0, 1), _number(scale, "scale", 0, 1)
     layer = _number(layer, "layer", 0, len(norms(model)) - 1, integer=True)
@@ -159,7 +159,7 @@ def cln_mechanics(text=MECH_TEXT, alpha=1.0, scale=1.0, layer=8, request: gr.Req
 
 def cln_results(request: gr.Request = None):
     """The measured table and the mixing curves, from the snapshot's metrics.json."""
-    lang, metrics = views.language(request), hub.metrics("cln-reviews")
+    lang, metrics = page_language(request), hub.metrics("cln-reviews")
     return views.results_markdown(metrics, lang), views.mix_figure(metrics, lang)
 
 

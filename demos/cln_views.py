@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import html
 
-import gradio as gr
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from demos.cln_text import VIEW
 
 UNITS = 64  # the mechanics figure shows the first units of the 256
-
-
-def language(request: gr.Request | None) -> str:
-    """'zh' when the browser prefers Chinese, else 'en'."""
-    accept = (request.headers.get("accept-language", "") if request else "").lower()
-    return "zh" if accept.startswith("zh") else "en"
 
 
 def text(key: str, lang: str, **values) -> str:

@@ -24,6 +24,13 @@ LATEX = [
 ]
 
 
+def page_language(request: gr.Request | None) -> str:
+    """'zh' when the browser prefers Chinese (Accept-Language), else 'en': for what the server draws (figures, table
+    headers), which gr.I18n does not reach."""
+    accept = (request.headers.get("accept-language", "") if request else "").lower()
+    return "zh" if accept.startswith("zh") else "en"
+
+
 def markdown(value, **kwargs) -> gr.Markdown:
     """A Markdown block that renders $inline$ and $$display$$ LaTeX."""
     return gr.Markdown(value, latex_delimiters=LATEX, **kwargs)

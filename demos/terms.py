@@ -15,7 +15,17 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, article_header, markdown, model_queue, on_open, parse_number, quote, scratch_file
+from demos.common import (
+    ASSETS,
+    article_header,
+    markdown,
+    model_queue,
+    on_open,
+    page_language,
+    parse_number,
+    quote,
+    scratch_file,
+)
 from demos.errors import error
 from demos.i18n import I18N
 from models import general_frequency, term_mining
@@ -39,6 +49,33 @@ COLUMNS = [  # the ranking (termhood) next to the term, then the statistics it i
     "left entropy",
     "right entropy",
 ]
+HEADERS = {  # COLUMNS as the page shows them
+    "en": COLUMNS,
+    "zh": [
+        "术语",
+        "术语度",
+        "频次",
+        "合并计数的复数形式",
+        "权重",
+        "领域得分",
+        "通用语料计数",
+        "限定词后占比",
+        "凝聚度",
+        "左熵",
+        "右熵",
+    ],
+}
+BADGE = {"en": "term", "zh": "术语"}  # the highlighted view's labels
+WORD_BADGE = {"en": "word", "zh": "词"}
+TOP_BADGED = 50  # only the top-ranked terms are marked in the text: marking every discovered word tells nothing
+VIEW = {  # what the server draws, in the page's language
+    "en": {"count": "counting n-grams", "compare": "comparing with general language", "highlight": "highlighting",
+           "frequency": "frequency in this text", "domain": "domain score ln(p_here / p_general)", "cohesion": "cohesion",
+           "hover": "%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>"},
+    "zh": {"count": "统计 n 元组", "compare": "与通用语料比较", "highlight": "标注文本",
+           "frequency": "在本文中的频次", "domain": "领域得分 ln(p_本文 / p_通用)", "cohesion": "凝聚度",
+           "hover": "%{text}<br>频次 %{x}<br>领域得分 %{y:.2f}<extra></extra>"},
+}  # fmt: skip
 _SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
     "/terms_mine": {"text": "''", "upload": 'handle_file("assets/examples/terms/peoples_daily_1998_excerpt.txt")'},
@@ -82,16 +119,18 @@ def _thresholds(min_count, min_cohesion, min_entropy) -> dict:
     return out
 
 
-def _mine(text, language, thresholds, progress) -> term_mining.Mined:
+def _mine(text, language, thresholds, progress, desc: str = "counting n-grams") -> term_mining.Mined:
     if language not in LANGUAGES:
         raise error("language", choices=", ".join(LANGUAGES), value=quote(language))
-    progress(0.1, desc="counting n-grams")
+    progress(0.1, desc=desc)
     return term_mining.mine(text, None if language == "auto" else language, **thresholds)
 
 
-def _highlight(text: str, mined: term_mining.Mined, terms: set[str]) -> list[tuple[str, str | None]]:
-    """The start of the text as (piece, label) pairs: discovered terms labelled, the plain text between two terms
-    one piece (a page of single-word pieces is slow for the browser to draw)."""
+def _highlight(
+    text: str, mined: term_mining.Mined, terms: set[str], badge: str = "term"
+) -> list[tuple[str, str | None]]:
+    """The start of the text as (piece, label) pairs: the given terms labelled `badge`, the plain text between two
+    terms one piece (a page of single-word pieces is slow for the browser to draw)."""
     pieces: list[tuple[str, str | None]] = []
 
     def add(piece: str, label: str | None) -> None:
@@ -104,31 +143,46 @@ def _highlight(text: str, mined: term_mining.Mined, terms: set[str]) -> list[tup
     for a, b in term_mining.segment(mined, limit=HIGHLIGHT_UNITS):
         piece = text[a:b]
         add(text[last:a], None)
-        add(piece, "term" if (piece.lower() if mined.language != "zh" else piece) in terms else None)
+        add(piece, badge if (piece.lower() if mined.language != "zh" else piece) in terms else None)
         last = b
     return pieces
 
 
-def _plot(rows: list[term_mining.Term]) -> go.Figure:
+def _informative(table: list[list]) -> list[int]:
+    """The columns worth showing: not empty throughout, and not a copy of a column before them (for Chinese the
+    plural and determiner columns are empty and the weight is 1, so termhood equals the domain score)."""
+    columns = list(zip(*table, strict=True)) if table else [()] * len(COLUMNS)
+    keep = []
+    for i, col in enumerate(columns):
+        if table and all(v in (None, "") for v in col):
+            continue
+        if table and any(col == columns[j] for j in keep):
+            continue
+        keep.append(i)
+    return keep
+
+
+def _plot(rows: list[term_mining.Term], lang: str = "en") -> go.Figure:
+    v = VIEW[lang]
     fig = go.Figure(
         go.Scattergl(
             x=[r.count for r in rows],
             y=[r.domain_score for r in rows],
             mode="markers",
             text=[html.escape(r.term) for r in rows],
-            hovertemplate="%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>",
+            hovertemplate=v["hover"],
             marker=dict(
                 size=6,
                 color=[r.cohesion if r.cohesion is not None else 0.0 for r in rows],  # a single word: no split
                 colorscale="Viridis",
                 showscale=True,
-                colorbar=dict(title="cohesion"),
+                colorbar=dict(title=v["cohesion"]),
             ),
         )
     )
     fig.update_layout(height=380, template="plotly_white", margin=dict(l=40, r=20, t=30, b=40))
-    fig.update_xaxes(type="log", title_text="frequency in this text")
-    fig.update_yaxes(title_text="domain score ln(p_here / p_general)")
+    fig.update_xaxes(type="log", title_text=v["frequency"])
+    fig.update_yaxes(title_text=v["domain"])
     return fig
 
 
@@ -139,6 +193,7 @@ def terms_mine(
     min_count: int = 0,
     min_cohesion: float = 2.5,
     min_entropy: float = 1.2,
+    request: gr.Request = None,
     progress=gr.Progress(),  # noqa: B008 (gradio's documented way to ask for a progress bar)
 ):
     """Discover the words (Chinese) or terms and phrases (space-separated languages) of a text and rank them by
@@ -152,10 +207,11 @@ def terms_mine(
         The ranked table, a plot of domain score against frequency, the start of the text with the terms
         highlighted, a CSV file, and JSON with the terms and their statistics.
     """
+    lang = page_language(request)
     text = read_input(text, upload)
     thresholds = _thresholds(min_count, min_cohesion, min_entropy)
-    mined = _mine(text, language, thresholds, progress)
-    progress(0.6, desc="comparing with general language")
+    mined = _mine(text, language, thresholds, progress, VIEW[lang]["count"])
+    progress(0.6, desc=VIEW[lang]["compare"])
     rows = term_mining.domain_terms(mined, general_frequency.load(mined.language))
     table = [
         [
@@ -173,8 +229,9 @@ def terms_mine(
         ]
         for r in rows
     ]
-    progress(0.8, desc="highlighting")
-    highlighted = _highlight(text, mined, {form for r in rows for form in (r.term, *r.other_forms)})
+    progress(0.8, desc=VIEW[lang]["highlight"])
+    top = {form for r in rows[:TOP_BADGED] for form in (r.term, *r.other_forms)}
+    highlighted = _highlight(text, mined, top, BADGE[lang])
     csv_path = scratch_file("terms.csv")
     with open(csv_path, "w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([COLUMNS, *table])
@@ -187,21 +244,33 @@ def terms_mine(
         },
         "terms": [dict(zip(COLUMNS, row, strict=True)) for row in table[:1000]],
     }
-    return table, _plot(rows[:5000]), highlighted, str(csv_path), result
+    keep = _informative(table)
+    shown = {"headers": [HEADERS[lang][i] for i in keep], "data": [[row[i] for i in keep] for row in table]}
+    return shown, _plot(rows[:5000], lang), highlighted, str(csv_path), result
 
 
-def terms_segment(text: str, language: str = "auto"):
+def terms_segment(text: str, language: str = "auto", request: gr.Request = None):
     """Segment a text with the lexicon discovered in that same text (max-probability path).
 
     Returns:
-        The segmentation as highlighted pieces, and JSON with the list of tokens (the first 20,000 units).
+        The segmentation as highlighted pieces (the text between them kept, spaces included), and JSON with the list
+        of tokens (the first 20,000 units).
     """
+    badge = WORD_BADGE[page_language(request)]
     text = read_input(text, None)
     mined = _mine(text, language, {}, lambda *a, **k: None)
-    spans = term_mining.segment(mined, limit=HIGHLIGHT_UNITS)
     words = {c.word for c in mined.words}
-    tokens = [text[a:b] for a, b in spans if not text[a:b].isspace()]
-    pieces = [(t, "word" if (t.lower() if mined.language != "zh" else t) in words else None) for t in tokens]
+    pieces, tokens, last = [], [], 0
+    for a, b in term_mining.segment(mined, limit=HIGHLIGHT_UNITS):
+        token = text[a:b]
+        if text[last:a]:
+            pieces.append((text[last:a], None))  # what lies between two tokens: spaces, punctuation
+        if not token.isspace():
+            tokens.append(token)
+            pieces.append((token, badge if (token.lower() if mined.language != "zh" else token) in words else None))
+        else:
+            pieces.append((token, None))
+        last = b
     return pieces, {"language": mined.language, "tokens": tokens}
 
 
@@ -262,7 +331,9 @@ with gr.Blocks() as demo:
         plot = gr.Plot(label=I18N("terms.plot"))
         csv_file = gr.File(label=I18N("terms.csv"))
     highlighted = gr.HighlightedText(
-        label=I18N("terms.highlighted"), color_map={"term": "#93c5fd", "word": "#fde68a"}, elem_id="terms-highlight"
+        label=I18N("terms.highlighted"),
+        color_map={"term": "#93c5fd", "术语": "#93c5fd", "word": "#fde68a", "词": "#fde68a"},
+        elem_id="terms-highlight",
     )
     result = gr.JSON(visible=False)
     mine_io = (

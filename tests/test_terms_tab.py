@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from types import SimpleNamespace
 
 import pytest
 from gradio_client import handle_file
@@ -13,36 +14,57 @@ from demos import terms as tab
 ZH = (tab.EXAMPLES / "peoples_daily_1998_excerpt.txt").read_text(encoding="utf-8")
 
 
+def column(shown: dict, name: str) -> list:
+    return [row[shown["headers"].index(name)] for row in shown["data"]]
+
+
 def test_mining_an_example_gives_a_table_sorted_by_termhood():
-    table, _fig, highlighted, csv_path, result = tab.terms_mine(ZH)
-    scores = [row[tab.COLUMNS.index("termhood")] for row in table]
-    assert len(table) > 50 and scores == sorted(scores, reverse=True)
-    assert all(row[tab.COLUMNS.index("after a determiner")] is None for row in table)  # Chinese has no articles
-    assert scores == [row[tab.COLUMNS.index("weight")] for row in table]
-    assert result["language"] == "zh" and result["terms"][0]["term"] == table[0][0]
+    shown, _fig, highlighted, csv_path, result = tab.terms_mine(ZH)
+    scores = column(shown, "termhood")
+    assert len(scores) > 50 and scores == sorted(scores, reverse=True)
+    assert result["language"] == "zh" and result["terms"][0]["term"] == shown["data"][0][0]
     assert any(label == "term" for _, label in highlighted)
     with open(csv_path, encoding="utf-8") as f:
         assert f.readline().startswith("term,termhood,frequency")
 
 
+def test_chinese_shows_only_the_columns_that_carry_information():
+    shown, *_, result = tab.terms_mine(ZH)
+    assert "after a determiner" not in shown["headers"] and "plurals counted with it" not in shown["headers"]
+    assert "weight" not in shown["headers"]  # equal to termhood for Chinese: shown once
+    assert all(t["after a determiner"] is None and t["weight"] == t["termhood"] for t in result["terms"])
+
+
+def test_a_chinese_page_gets_chinese_headers_and_only_the_top_terms_badged():
+    page = SimpleNamespace(headers={"accept-language": "zh-CN,zh;q=0.9"})
+    shown, _fig, highlighted, _csv, result = tab.terms_mine(ZH, request=page)
+    assert shown["headers"][0] == "术语" and all(label in (None, "术语") for _, label in highlighted)
+    badged = {piece for piece, label in highlighted if label}
+    assert badged and badged <= {t["term"] for t in result["terms"][: tab.TOP_BADGED]}
+
+
+def test_english_segmentation_keeps_the_spaces_between_words():
+    text = "Gradient descent updates the weights. Gradient descent is simple."
+    pieces, result = tab.terms_segment(text, "en")
+    assert "".join(piece for piece, _ in pieces) == text and "Gradient" in result["tokens"]
+
+
 def test_english_example_lists_single_words_with_a_blank_cohesion():
     text = (tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")
-    table, *_, result = tab.terms_mine(text)
-    cohesion = tab.COLUMNS.index("cohesion")
-    singles = [row for row in table if " " not in row[0]]
-    assert singles and all(row[cohesion] is None for row in singles)
-    assert any(" " in row[0] and row[cohesion] is not None for row in table)
+    shown, *_, result = tab.terms_mine(text)
+    rows = list(zip(column(shown, "term"), column(shown, "cohesion"), strict=True))
+    assert [c for t, c in rows if " " not in t] and all(c is None for t, c in rows if " " not in t)
+    assert any(" " in t and c is not None for t, c in rows)
     assert result["language"] == "en"
-    shares = [row[tab.COLUMNS.index("after a determiner")] for row in table]
-    scores = [row[tab.COLUMNS.index("termhood")] for row in table]
+    shares, scores = column(shown, "after a determiner"), column(shown, "termhood")
     assert all(0 <= s <= 1 for s in shares) and scores == sorted(scores, reverse=True)
 
 
 def test_english_plurals_share_the_row_of_their_singular():
     text = (tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")
-    table, *_ = tab.terms_mine(text)
-    plurals = [p for row in table for p in row[tab.COLUMNS.index("plurals counted with it")].split(", ") if p]
-    assert plurals and not {row[0] for row in table} & set(plurals)
+    shown, *_ = tab.terms_mine(text)
+    plurals = [p for cell in column(shown, "plurals counted with it") for p in cell.split(", ") if p]
+    assert plurals and not set(column(shown, "term")) & set(plurals)
 
 
 def test_highlighted_view_keeps_markup_as_plain_text():
@@ -91,8 +113,10 @@ def test_binary_uploads_are_refused(tmp_path):
 
 @pytest.mark.parametrize("text", ["字", "🙂🙂🙂 😀", "mixed 中文 and English 混合 text", "。。。！！"])
 def test_tiny_and_odd_texts_are_answered(text):
-    table, *_ = tab.terms_mine(text)
-    assert isinstance(table, list)
+    shown, *_ = tab.terms_mine(text)
+    assert isinstance(shown["data"], list) and len(shown["headers"]) == len(
+        shown["data"][0] if shown["data"] else shown["headers"]
+    )
 
 
 def test_segment_endpoint_returns_tokens_that_rebuild_the_text(client):
