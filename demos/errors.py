@@ -119,6 +119,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "text_big": ("The text has {mb:.1f} MB; the limit is {limit} MB.", "文本有 {mb:.1f} MB，上限是 {limit} MB。"),
     "nul": ("The text contains NUL characters: it looks binary, not text.", "文本含有 NUL 字符：它像是二进制数据而非文本。"),
     "language": ("Language must be one of {choices}, not '{value}'.", "语言须是 {choices} 之一，而不是“{value}”。"),
+    "short_text": (
+        "A short text ({n} words or characters): a term seen only a few times cannot have varied neighbours, so the "
+        "boundary-entropy threshold was lowered to {entropy} nats for it. A longer text ranks terms more reliably.",
+        "文本较短（{n} 个词或字）：只出现几次的词，其左右邻接不可能很丰富，因此边界熵阈值降到了 {entropy} 奈特。"
+        "更长的文本能给出更可靠的排序。",
+    ),
     "pmi_short": (
         "The first sentence is too short to show pair cohesion: it needs two units.",
         "第一句太短，无法显示相邻单元的凝聚度：至少需要两个单元。",

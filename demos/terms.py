@@ -26,7 +26,7 @@ from demos.common import (
     quote,
     scratch_file,
 )
-from demos.errors import error
+from demos.errors import error, message
 from demos.i18n import I18N
 from models import general_frequency, term_mining
 
@@ -49,6 +49,7 @@ COLUMNS = [  # the ranking (termhood) next to the term, then the statistics it i
     "left entropy",
     "right entropy",
 ]
+DEFAULT_ENTROPY = 1.2  # nats; chosen on the People's Daily corpus (models/term_mining.default_thresholds)
 HEADERS = {  # COLUMNS as the page shows them
     "en": COLUMNS,
     "zh": [
@@ -67,6 +68,7 @@ HEADERS = {  # COLUMNS as the page shows them
 }
 BADGE = {"en": "term", "zh": "术语"}  # the highlighted view's labels
 WORD_BADGE = {"en": "word", "zh": "词"}
+SHORT_TEXT_UNITS, SHORT_TEXT_ENTROPY = 2000, 0.6  # a word seen twice has at most ln 2 = 0.69 nats of boundary entropy
 TOP_BADGED = 50  # only the top-ranked terms are marked in the text: marking every discovered word tells nothing
 VIEW = {  # what the server draws, in the page's language
     "en": {"count": "counting n-grams", "compare": "comparing with general language", "highlight": "highlighting",
@@ -192,7 +194,7 @@ def terms_mine(
     language: str = "auto",
     min_count: int = 0,
     min_cohesion: float = 2.5,
-    min_entropy: float = 1.2,
+    min_entropy: float = 1.2,  # DEFAULT_ENTROPY
     request: gr.Request = None,
     progress=gr.Progress(),  # noqa: B008 (gradio's documented way to ask for a progress bar)
 ):
@@ -211,6 +213,11 @@ def terms_mine(
     text = read_input(text, upload)
     thresholds = _thresholds(min_count, min_cohesion, min_entropy)
     mined = _mine(text, language, thresholds, progress, VIEW[lang]["count"])
+    if mined.total < SHORT_TEXT_UNITS and thresholds["min_entropy"] == DEFAULT_ENTROPY:
+        # the default asks a term's neighbours for 1.2 nats, which a term seen fewer than 4 times cannot reach
+        thresholds["min_entropy"] = SHORT_TEXT_ENTROPY
+        mined = _mine(text, language, thresholds, progress, VIEW[lang]["count"])
+        gr.Info(message("short_text", n=mined.total, entropy=SHORT_TEXT_ENTROPY))
     progress(0.6, desc=VIEW[lang]["compare"])
     rows = term_mining.domain_terms(mined, general_frequency.load(mined.language))
     table = [
@@ -320,7 +327,7 @@ with gr.Blocks() as demo:
             with gr.Accordion(I18N("terms.advanced"), open=False):
                 min_count = gr.Number(0, precision=0, label=I18N("terms.min_count"))
                 min_cohesion = gr.Slider(0, 8, value=2.5, step=0.1, label=I18N("terms.min_cohesion"))
-                min_entropy = gr.Slider(0, 4, value=1.2, step=0.1, label=I18N("terms.min_entropy"))
+                min_entropy = gr.Slider(0, 4, value=DEFAULT_ENTROPY, step=0.1, label=I18N("terms.min_entropy"))
             run = gr.Button(I18N("terms.run"), variant="primary", elem_id="terms-run")
             segment_btn = gr.Button(I18N("terms.segment"), elem_id="terms-segment")
     gr.Examples([[str(p)] for p in sorted(EXAMPLES.glob("*.txt"))], inputs=[upload], label=I18N("shared.examples"))

@@ -139,3 +139,12 @@ def test_mine_endpoint_with_an_upload(client):
 def test_mine_endpoint_bad_input(client, args, message):
     with pytest.raises(AppError, match=message):
         client.predict(*args, api_name="/terms_mine")
+
+
+def test_a_short_text_gets_a_looser_entropy_threshold_and_a_real_ranking():
+    text = " ".join((tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8").split()[:229])
+    shown, *_, result = tab.terms_mine(text)
+    assert result["thresholds"]["min_entropy"] == tab.SHORT_TEXT_ENTROPY
+    assert len(shown["data"]) >= 20  # with the long-text default only a handful pass
+    _, *_, as_asked = tab.terms_mine(text, min_entropy=1.3)  # a threshold the person chose is kept
+    assert as_asked["thresholds"]["min_entropy"] == 1.3
