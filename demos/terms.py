@@ -256,15 +256,16 @@ def terms_mine(
     return shown, _plot(rows[:5000], lang), highlighted, str(csv_path), result
 
 
-def terms_segment(text: str, language: str = "auto", request: gr.Request = None):
-    """Segment a text with the lexicon discovered in that same text (max-probability path).
+def terms_segment(text: str, language: str = "auto", upload=None, request: gr.Request = None):
+    """Segment a text with the lexicon discovered in that same text (max-probability path). Like terms_mine, a file
+    given in `upload` is used instead of `text`, so both buttons read the same source.
 
     Returns:
         The segmentation as highlighted pieces (the text between them kept, spaces included), and JSON with the list
         of tokens (the first 20,000 units).
     """
     badge = WORD_BADGE[page_language(request)]
-    text = read_input(text, None)
+    text = read_input(text, upload)
     mined = _mine(text, language, {}, lambda *a, **k: None)
     words = {c.word for c in mined.words}
     pieces, tokens, last = [], [], 0
@@ -279,6 +280,11 @@ def terms_segment(text: str, language: str = "auto", request: gr.Request = None)
             pieces.append((token, None))
         last = b
     return pieces, {"language": mined.language, "tokens": tokens}
+
+
+def _source_note(upload):
+    """A note under the text box while a file is loaded, so both buttons' source is named on screen."""
+    return gr.Markdown(visible=upload is not None)
 
 
 def pmi_explainer(text: str):
@@ -322,6 +328,7 @@ with gr.Blocks() as demo:
                 elem_id="terms-text",
             )
             upload = gr.File(label=I18N("terms.upload"), file_types=[".txt"], type="filepath")
+            file_note = gr.Markdown(I18N("terms.file_in_use"), visible=False, elem_id="terms-file-note")
         with gr.Column(scale=1, min_width=240):
             language = gr.Radio(LANGUAGES, value="auto", label=I18N("terms.language"))
             with gr.Accordion(I18N("terms.advanced"), open=False):
@@ -349,7 +356,8 @@ with gr.Blocks() as demo:
     )
     run.click(terms_mine, *mine_io, api_name="terms_mine", **QUEUE)
     on_open(demo, terms_mine, *mine_io, "terms_mine", **QUEUE)  # the excerpt in the box, mined
-    segment_btn.click(terms_segment, [text, language], [highlighted, result], api_name="terms_segment", **QUEUE)
+    upload.change(_source_note, upload, file_note, api_name="terms_source", api_visibility="private", queue=False)
+    segment_btn.click(terms_segment, [text, language, upload], [highlighted, result], api_name="terms_segment", **QUEUE)
     gr.Markdown(I18N("terms.explain_title"), elem_classes="section-title")
     markdown(I18N("terms.explain_general"))
     pmi_plot = gr.Plot(label=I18N("terms.pmi"))

@@ -75,4 +75,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Show pair cohesion for the first sentence",
         "显示第一句的相邻凝固度",
     ),
+    "terms.file_in_use": (
+        "A file is loaded: Mine and Segment read the file, not this box. Remove the file to use the box.",
+        "已载入文件：“挖掘”和“分词”都读取该文件，而不是这个文本框。移除文件即可改用文本框。",
+    ),
 }

@@ -148,3 +148,10 @@ def test_a_short_text_gets_a_looser_entropy_threshold_and_a_real_ranking():
     assert len(shown["data"]) >= 20  # with the long-text default only a handful pass
     _, *_, as_asked = tab.terms_mine(text, min_entropy=1.3)  # a threshold the person chose is kept
     assert as_asked["thresholds"]["min_entropy"] == 1.3
+
+
+def test_segment_reads_an_uploaded_file_as_mining_does():
+    path = tab.EXAMPLES / "pytorch_nn_docstrings_excerpt.txt"
+    _, from_file = tab.terms_segment("", "auto", str(path))
+    _, from_box = tab.terms_segment(path.read_text(encoding="utf-8"), "auto")
+    assert from_file["tokens"] == from_box["tokens"] and from_file["language"] == "en"
