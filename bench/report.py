@@ -23,6 +23,7 @@ TERMS_START, TERMS_END = "<!-- terms:start -->", "<!-- terms:end -->"
 WORST_START, WORST_END = "<!-- worst:start -->", "<!-- worst:end -->"
 WORST = ROOT / "bench" / "results" / "worst.json"
 SOAK = ROOT / "bench" / "results" / "soak.json"
+LONG_TASKS = ROOT / "bench" / "results" / "long_tasks.json"
 WORST_BAR_S = 5.0  # every endpoint's most expensive allowed input, on 2 cores
 TERMS_QUALITY = ROOT / "bench" / "results" / "term_mining.json"
 TERMS_SPEED = ROOT / "bench" / "results" / "term_mining_speed.json"
@@ -206,6 +207,19 @@ def worst_table() -> str:
         "",
         f"Measured {r['date'][:10]} on {r['machine']['cores']} cores with `{r['command'].strip()}`.",
     ]
+    if LONG_TASKS.is_file():
+        lt = json.loads(LONG_TASKS.read_text())
+        per_tab = ", ".join(
+            f"{tab} {v['desktop']['worst_ms']} / {v['phone']['worst_ms']} ms" for tab, v in lt["tabs"].items()
+        )
+        w = lt["worst"]
+        mark = "✅" if w["ms"] <= 200 else "❌"
+        rows += [
+            "",
+            f"Opening a tab by its link (`{lt['command'].strip()}`, Chromium's Long Tasks API, desktop / phone): the "
+            f"longest main-thread task per tab: {per_tab}. Worst {w['ms']} ms ({w['tab']}, {w['viewport']}; "
+            f"bar ≤ 200 ms) {mark}.",
+        ]
     if SOAK.is_file():
         k = json.loads(SOAK.read_text())
         a, b = k["after_first"], k["at_end"]

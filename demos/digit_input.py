@@ -58,6 +58,8 @@ def digit_sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:
         image_mode="RGBA",
         canvas_size=(size, size),
         brush=brush,
+        transforms=(),  # no crop tool, no layers: the chrome a digit needs and no more
+        layers=False,
         placeholder=I18N("shared.pad_placeholder"),
         label=label,
         **kwargs,

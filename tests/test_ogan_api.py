@@ -50,7 +50,7 @@ def test_encode_returns_images_and_a_64_number_code(client, seven):
 
 def test_the_judge_reads_test_digits_correctly(client):
     """The shipped judge and the preprocessing agree on real test digits, so its readings of drawings mean something."""
-    from demos.ogan import DIGITS
+    from demos.digit_input import DIGITS
 
     for digit, path in enumerate(DIGITS):
         *_, result = client.predict(sketch(str(path)), api_name="/ogan_encode")
