@@ -11,14 +11,16 @@ from dataclasses import asdict
 import gradio as gr
 import numpy as np
 
-from demos.common import article_header, markdown, on_open, parse_number, parse_vector, quote
+from demos.common import article_header, markdown, on_open, page_language, parse_number, parse_vector, quote
 from demos.errors import error
 from demos.i18n import I18N
 from demos.smooth_plots import experiment_figure, pair_figure
+from demos.smooth_text import view
 from models import smooth, soft_f1_experiment
 
 MAX_K = 1e4
 MIN_SHARE = 0.02
+EXPERIMENT_COLUMNS = ("recipe", "test_f1", "train_f1", "test_accuracy")
 STEPS = (50, 1000)
 DEFAULT_VECTOR = "2, 1, 4, 5, 3"
 DEFAULT_BATCH = [
@@ -64,7 +66,7 @@ def _json_safe(values: dict) -> dict:
     return {key: fix(v) for key, v in values.items()}
 
 
-def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object = None):
+def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object = None, request: gr.Request = None):
     """Hard vs smooth value of one function pair at temperature K.
 
     Args:
@@ -101,10 +103,10 @@ def smooth_pair(function: str, K: float, vector: str, k: int = 2, batch: object 
     if function == "topk":
         result["k"] = k
         result["soft_topk_2024"] = smooth.soft_topk_esp(x, K, k).tolist()
-    return pair_figure(function, K, x, k, labels, pair), result
+    return pair_figure(function, K, x, k, labels, pair, page_language(request)), result
 
 
-def smooth_experiment(seed: int = 0, positive_share: float = 0.1, steps: int = 300):
+def smooth_experiment(seed: int = 0, positive_share: float = 0.1, steps: int = 300, request: gr.Request = None):
     """Train a logistic regression with cross-entropy, -soft F1, and cross-entropy then -soft F1; report true F1.
 
     Args:
@@ -120,9 +122,12 @@ def smooth_experiment(seed: int = 0, positive_share: float = 0.1, steps: int = 3
         raise error("share_low", low=MIN_SHARE)
     steps = parse_number(steps, "Steps", *STEPS, integer=True)
     data, results = soft_f1_experiment.run(seed=seed, positive_share=share, steps=steps)
-    table = [[r.recipe, round(r.test_f1, 4), round(r.train_f1, 4), round(r.test_accuracy, 4)] for r in results]
+    lang = page_language(request)
+    rows = [[view(f"recipe.{r.recipe}", lang), round(r.test_f1, 4), round(r.train_f1, 4), round(r.test_accuracy, 4)]
+            for r in results]  # fmt: skip
+    table = {"headers": [view(f"head.{h}", lang) for h in EXPERIMENT_COLUMNS], "data": rows}
     payload = {"seed": seed, "positive_share": share, "steps": steps, "results": [asdict(r) for r in results]}
-    return experiment_figure(data, results), table, payload
+    return experiment_figure(data, results, lang), table, payload
 
 
 def _show_controls(function: str):
@@ -214,7 +219,7 @@ with gr.Blocks() as demo:
         exp_plot = gr.Plot(label=I18N("smooth.experiment_plot"))
         with gr.Column():
             exp_table = gr.Dataframe(
-                headers=["recipe", "test F1", "train F1", "test accuracy"],
+                headers=[view(f"head.{h}", "en") for h in EXPERIMENT_COLUMNS],
                 label=I18N("smooth.experiment_table"),
                 interactive=False,
                 elem_id="smooth-table",

@@ -7,6 +7,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from demos.smooth_text import pair_name, view
 from models import smooth
 from models.soft_f1_experiment import Dataset, RecipeResult
 
@@ -14,7 +15,7 @@ HARD, SOFT, BAND, ALT = "#374151", "#2563eb", "rgba(37, 99, 235, 0.18)", "#d9770
 K_SWEEP = np.logspace(-2, 3, 61)
 
 
-def _band(fig: go.Figure, x, lower, upper, shape: str = "linear", name: str = "bound") -> None:
+def _band(fig: go.Figure, x, lower, upper, name: str, shape: str = "linear") -> None:
     fig.add_trace(
         go.Scatter(x=x, y=upper, mode="lines", line=dict(width=0, shape=shape), showlegend=False, hoverinfo="skip"),
         1,
@@ -29,18 +30,18 @@ def _band(fig: go.Figure, x, lower, upper, shape: str = "linear", name: str = "b
     )
 
 
-def _left_vector_valued(fig, name, pair: smooth.Pair, x, K, k) -> None:
+def _left_vector_valued(fig, name, pair: smooth.Pair, x, K, k, lang) -> None:
     idx = np.arange(1, len(x) + 1)
     if not np.isnan(pair.lower).any():  # top-k claims no band
-        _band(fig, idx, pair.lower, pair.upper, shape="hvh")
-    fig.add_trace(go.Bar(x=idx, y=pair.smooth, marker_color=SOFT, opacity=0.75, name="smooth"), 1, 1)
+        _band(fig, idx, pair.lower, pair.upper, view("bound", lang), shape="hvh")
+    fig.add_trace(go.Bar(x=idx, y=pair.smooth, marker_color=SOFT, opacity=0.75, name=view("smooth", lang)), 1, 1)
     fig.add_trace(
         go.Scatter(
             x=idx,
             y=pair.exact,
             mode="markers",
             marker=dict(color=HARD, size=10, symbol="line-ew-open", line_width=3),
-            name="hard",
+            name=view("hard", lang),
         ),
         1,
         1,
@@ -49,28 +50,30 @@ def _left_vector_valued(fig, name, pair: smooth.Pair, x, K, k) -> None:
         esp = smooth.soft_topk_esp(x, K, k)
         fig.add_trace(
             go.Scatter(
-                x=idx, y=esp, mode="markers", marker=dict(color=ALT, size=8, symbol="diamond"), name="soft top-k (2024)"
+                x=idx,
+                y=esp,
+                mode="markers",
+                marker=dict(color=ALT, size=8, symbol="diamond"),
+                name=view("soft_topk", lang),
             ),
             1,
             1,
         )
-    fig.update_xaxes(title_text="index i", row=1, col=1)
+    fig.update_xaxes(title_text=view("index", lang), row=1, col=1)
 
 
-def _left_scalar_valued(fig, name, pair: smooth.Pair, x, K, labels) -> None:
+def _left_scalar_valued(fig, name, pair: smooth.Pair, x, K, labels, lang) -> None:
     idx = np.arange(1, len(x) + 1)
     span = (0.5, len(x) + 0.5)
     if name in ("accuracy", "f1"):
         colors = [SOFT if t == 1 else "#9ca3af" for t in labels]
-        fig.add_trace(
-            go.Bar(x=idx, y=smooth.sigmoid(K * x), marker_color=colors, name="p = σ(K s)  (blue: t = 1)"), 1, 1
-        )
-        fig.update_xaxes(title_text="sample", row=1, col=1)
+        fig.add_trace(go.Bar(x=idx, y=smooth.sigmoid(K * x), marker_color=colors, name=view("p_sigma", lang)), 1, 1)
+        fig.update_xaxes(title_text=view("sample", lang), row=1, col=1)
     else:
         is_argmax = name == "argmax_softargmax"
         context = smooth.softmax(x, K) if is_argmax else x
         fig.add_trace(go.Bar(x=idx, y=context, marker_color="#9ca3af", name="softmax(Kx)" if is_argmax else "x"), 1, 1)
-        fig.update_xaxes(title_text="index i", row=1, col=1)
+        fig.update_xaxes(title_text=view("index", lang), row=1, col=1)
     if name == "argmax_softargmax":  # the values are positions: draw them as vertical lines
         fig.add_vrect(x0=pair.lower, x1=pair.upper, fillcolor=BAND, line_width=0, row=1, col=1)
         fig.add_vline(x=pair.exact, line=dict(color=HARD, dash="dash", width=3), row=1, col=1)
@@ -93,7 +96,7 @@ def _left_scalar_valued(fig, name, pair: smooth.Pair, x, K, labels) -> None:
             y=[pair.exact] * 2,
             mode="lines",
             line=dict(color=HARD, dash="dash", width=3),
-            name=f"hard = {pair.exact:.4f}",
+            name=f"{view('hard', lang)} = {pair.exact:.4f}",
         ),
         1,
         1,
@@ -104,35 +107,51 @@ def _left_scalar_valued(fig, name, pair: smooth.Pair, x, K, labels) -> None:
             y=[pair.smooth] * 2,
             mode="lines",
             line=dict(color=SOFT, width=3),
-            name=f"smooth = {pair.smooth:.4f}",
+            name=f"{view('smooth', lang)} = {pair.smooth:.4f}",
         ),
         1,
         1,
     )
 
 
-def _left_curve(fig, name, pair: smooth.Pair, x, K) -> None:
+def _left_curve(fig, name, pair: smooth.Pair, x, K, lang) -> None:
     lo, hi = min(-3.0, x.min() - 0.5), max(3.0, x.max() + 0.5)
     grid = np.union1d(np.linspace(lo, hi, 601), [0.0])
     curve = smooth.evaluate(name, K, grid)
-    _band(fig, grid, curve.lower, curve.upper)
+    _band(fig, grid, curve.lower, curve.upper, view("bound", lang))
     fig.add_trace(
-        go.Scatter(x=grid, y=curve.exact, mode="lines", line=dict(color=HARD, dash="dash", width=3), name="hard"), 1, 1
+        go.Scatter(
+            x=grid, y=curve.exact, mode="lines", line=dict(color=HARD, dash="dash", width=3), name=view("hard", lang)
+        ),
+        1,
+        1,
     )
-    fig.add_trace(go.Scatter(x=grid, y=curve.smooth, mode="lines", line=dict(color=SOFT, width=3), name="smooth"), 1, 1)
     fig.add_trace(
-        go.Scatter(x=x, y=pair.smooth, mode="markers", marker=dict(color=SOFT, size=9), name="your points"), 1, 1
+        go.Scatter(x=grid, y=curve.smooth, mode="lines", line=dict(color=SOFT, width=3), name=view("smooth", lang)),
+        1,
+        1,
+    )
+    fig.add_trace(
+        go.Scatter(x=x, y=pair.smooth, mode="markers", marker=dict(color=SOFT, size=9), name=view("your_points", lang)),
+        1,
+        1,
     )
     fig.update_xaxes(title_text="x", row=1, col=1)
 
 
-def _right_sweep(fig, name, x, K, k, labels, pair: smooth.Pair) -> None:
+def _right_sweep(fig, name, x, K, k, labels, pair: smooth.Pair, lang) -> None:
     sweep = [smooth.evaluate(name, float(kk), x, k, labels) for kk in K_SWEEP]
     errors = np.array([p.error for p in sweep])
     bounds = np.array([p.error_bound for p in sweep])
     floor = 1e-12  # errors reach exactly 0 in floating point; keep them on the log axis
     fig.add_trace(
-        go.Scatter(x=K_SWEEP, y=np.maximum(errors, floor), mode="lines", line=dict(color=SOFT, width=3), name="error"),
+        go.Scatter(
+            x=K_SWEEP,
+            y=np.maximum(errors, floor),
+            mode="lines",
+            line=dict(color=SOFT, width=3),
+            name=view("error", lang),
+        ),
         1,
         2,
     )
@@ -143,28 +162,29 @@ def _right_sweep(fig, name, x, K, k, labels, pair: smooth.Pair) -> None:
                 y=np.maximum(bounds, floor),
                 mode="lines",
                 line=dict(color=HARD, dash="dot", width=2),
-                name="bound",
+                name=view("bound", lang),
             ),
             1,
             2,
         )
     fig.add_vline(x=K, line=dict(color=ALT, width=2), row=1, col=2)
     fig.update_xaxes(type="log", title_text="K", row=1, col=2)
-    fig.update_yaxes(type="log", title_text="error", row=1, col=2)
+    fig.update_yaxes(type="log", title_text=view("error", lang), row=1, col=2)
 
 
-def pair_figure(name: str, K: float, x: np.ndarray, k: int, labels: np.ndarray | None, pair: smooth.Pair) -> go.Figure:
-    fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.6, 0.4], subplot_titles=(f"{name}, K = {K:g}", "error as K grows")
-    )
+def pair_figure(
+    name: str, K: float, x: np.ndarray, k: int, labels: np.ndarray | None, pair: smooth.Pair, lang: str = "en"
+) -> go.Figure:
+    titles = (f"{pair_name(name, lang)}, K = {K:g}", view("error_as_K", lang))
+    fig = make_subplots(rows=1, cols=2, column_widths=[0.6, 0.4], subplot_titles=titles)
     kind = smooth.FUNCTIONS[name]
     if kind == "scalar":
-        _left_curve(fig, name, pair, x, K)
+        _left_curve(fig, name, pair, x, K, lang)
     elif isinstance(pair.exact, list):
-        _left_vector_valued(fig, name, pair, x, K, k)
+        _left_vector_valued(fig, name, pair, x, K, k, lang)
     else:
-        _left_scalar_valued(fig, name, pair, x, K, labels)
-    _right_sweep(fig, name, x, K, k, labels, pair)
+        _left_scalar_valued(fig, name, pair, x, K, labels, lang)
+    _right_sweep(fig, name, x, K, k, labels, pair, lang)
     fig.update_layout(
         height=430,
         margin=dict(l=40, r=20, t=50, b=40),
@@ -175,7 +195,7 @@ def pair_figure(name: str, K: float, x: np.ndarray, k: int, labels: np.ndarray |
     return fig
 
 
-def experiment_figure(data: Dataset, results: list[RecipeResult]) -> go.Figure:
+def experiment_figure(data: Dataset, results: list[RecipeResult], lang: str = "en") -> go.Figure:
     fig = go.Figure()
     for label, color in ((0, "#9ca3af"), (1, SOFT)):
         pts = data.x_test[data.t_test == label]
@@ -200,7 +220,7 @@ def experiment_figure(data: Dataset, results: list[RecipeResult]) -> go.Figure:
                 y=-(w1 * xs + b) / w2,
                 mode="lines",
                 line=dict(color=color, width=3),
-                name=f"{r.recipe}: F1 {r.test_f1:.3f}",
+                name=f"{view('recipe.' + r.recipe, lang)}: F1 {r.test_f1:.3f}",
             )
         )
     fig.update_layout(

@@ -152,3 +152,34 @@ STRINGS: dict[str, tuple[str, str]] = {
         "各方案的真实 F1",
     ),
 }
+
+VIEW: dict[str, tuple[str, str]] = {  # what the server draws, in the page's language
+    "bound": ("bound", "上下界"),
+    "smooth": ("smooth", "光滑近似"),
+    "hard": ("hard", "原函数"),
+    "soft_topk": ("soft top-k (2024)", "软 top-k（2024）"),
+    "index": ("index i", "下标 i"),
+    "p_sigma": ("p = σ(K s)  (blue: t = 1)", "p = σ(K s)（蓝色：t = 1）"),
+    "sample": ("sample", "样本"),
+    "your_points": ("your points", "你的数据点"),
+    "error": ("error", "误差"),
+    "error_as_K": ("error as K grows", "误差随 K 增大的变化"),
+    "recipe.cross_entropy": ("cross-entropy", "交叉熵"),
+    "recipe.soft_f1": ("−soft F1", "−软 F1"),
+    "recipe.cross_entropy_then_soft_f1": ("cross-entropy, then −soft F1", "先交叉熵，再 −软 F1"),
+    "head.recipe": ("training loss", "训练损失"),
+    "head.test_f1": ("test F1", "测试 F1"),
+    "head.train_f1": ("train F1", "训练 F1"),
+    "head.test_accuracy": ("test accuracy", "测试准确率"),
+}
+
+
+def view(key: str, lang: str) -> str:
+    en, zh = VIEW[key]
+    return zh if lang == "zh" else en
+
+
+def pair_name(name: str, lang: str) -> str:
+    """A function pair's name as the dropdown shows it."""
+    en, zh = STRINGS[f"smooth.pair.{name}"]
+    return zh if lang == "zh" else en

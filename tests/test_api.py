@@ -80,7 +80,8 @@ def test_smooth_pair_bad_input_gets_a_clear_error_and_the_server_keeps_serving(c
 
 def test_smooth_experiment_reports_true_f1_for_three_recipes(client):
     _, table, payload = client.predict(0, 0.1, 300, api_name="/smooth_experiment")
-    assert [row[0] for row in table["data"]] == ["cross_entropy", "soft_f1", "cross_entropy_then_soft_f1"]
+    assert [r["recipe"] for r in payload["results"]] == ["cross_entropy", "soft_f1", "cross_entropy_then_soft_f1"]
+    assert [row[0] for row in table["data"]] == ["cross-entropy", "−soft F1", "cross-entropy, then −soft F1"]
     f1 = {r["recipe"]: r["test_f1"] for r in payload["results"]}
     assert f1["soft_f1"] > f1["cross_entropy"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import gradio as gr
 import numpy as np
@@ -110,8 +111,18 @@ def test_bad_pair_arguments_get_a_clear_message(function, k, batch, message):
 def test_experiment_returns_a_plot_a_table_and_json():
     fig, table, payload = tab.smooth_experiment(0, 0.1, 100)
     assert isinstance(fig, go.Figure)
-    assert [row[0] for row in table] == list(tab.soft_f1_experiment.RECIPES)
-    assert payload["results"][1]["test_f1"] == pytest.approx(table[1][1], abs=1e-4)
+    assert [r["recipe"] for r in payload["results"]] == list(tab.soft_f1_experiment.RECIPES)
+    assert [row[0] for row in table["data"]] == ["cross-entropy", "−soft F1", "cross-entropy, then −soft F1"]
+    assert payload["results"][1]["test_f1"] == pytest.approx(table["data"][1][1], abs=1e-4)
+
+
+def test_a_chinese_page_gets_the_experiment_and_the_pair_in_chinese():
+    page = SimpleNamespace(headers={"accept-language": "zh-CN"})
+    fig, table, _ = tab.smooth_experiment(0, 0.1, 100, request=page)
+    assert table["headers"][0] == "训练损失" and table["data"][0][0] == "交叉熵"
+    assert all("F1" in t.name and not t.name.startswith("cross") for t in fig.data if t.mode == "lines")
+    fig, _ = tab.smooth_pair("max_lse", 1.0, "2, 1, 4", request=page)
+    assert "误差" in fig.layout.annotations[1].text and "max_lse" not in fig.layout.annotations[0].text
 
 
 @pytest.mark.parametrize(
