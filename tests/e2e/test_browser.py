@@ -7,6 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from demos.smooth_text import view
 from demos.tabs import SHOWN
 from models import soft_f1_experiment
 
@@ -91,7 +92,7 @@ def test_experiment_button_reports_three_recipes(page: Page, shot):
     page.locator("#smooth-run").click()
     table = page.locator("#smooth-table")
     for r in results:
-        expect(table).to_contain_text(r.recipe)
+        expect(table).to_contain_text(view(f"recipe.{r.recipe}", "en"))
         expect(table).to_contain_text(str(round(r.test_f1, 4)))
     shot(page, "smooth-experiment")
 
