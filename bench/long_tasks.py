@@ -35,12 +35,23 @@ def main(argv: list[str] | None = None) -> dict:
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
-    app = Server("app.py")
-    app.wait_ready()
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     tabs: dict[str, dict] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        bare = Server("bench/bare_app.py")  # the baseline: a one-textbox Gradio page
+        bare.wait_ready()
+        baseline = {}
+        for name, viewport in VIEWPORTS.items():
+            page = browser.new_context(viewport=viewport).new_page()
+            page.add_init_script(OBSERVE)
+            page.goto(bare.url, wait_until="load")
+            page.wait_for_timeout(int(args.settle * 1000))
+            baseline[name] = max(page.evaluate("window.__longTasks"), default=0)
+            page.context.close()
+        bare.stop()
+        app = Server("app.py")
+        app.wait_ready()
         warm = browser.new_page()  # the first page load also warms the models; not measured
         warm.goto(app.url)
         warm.wait_for_timeout(int(args.settle * 1000))
@@ -64,6 +75,7 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": machine(),
         "tabs": tabs,
         "worst": {"ms": worst[0], "tab": worst[1], "viewport": worst[2]},
+        "bare_gradio_worst_ms": baseline,
     }
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

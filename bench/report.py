@@ -218,7 +218,13 @@ def worst_table() -> str:
             "",
             f"Opening a tab by its link (`{lt['command'].strip()}`, Chromium's Long Tasks API, desktop / phone): the "
             f"longest main-thread task per tab: {per_tab}. Worst {w['ms']} ms ({w['tab']}, {w['viewport']}; "
-            f"bar ≤ 200 ms) {mark}.",
+            f"bar ≤ 200 ms) {mark}."
+            + (
+                f" A bare one-textbox Gradio page: {lt['bare_gradio_worst_ms']['desktop']} / "
+                f"{lt['bare_gradio_worst_ms']['phone']} ms."
+                if "bare_gradio_worst_ms" in lt
+                else ""
+            ),
         ]
     if SOAK.is_file():
         k = json.loads(SOAK.read_text())
