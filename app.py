@@ -30,9 +30,16 @@ def select_tab(request: gr.Request):
 
 
 # Browser-side, run once when the page loads: a click on a tab puts it into the address (?tab=<id>, no reload), so a
-# copied link opens it; a deep link opens its tab at once by clicking its button (the server's select_tab follows).
-ADDRESS_JS = """
+# copied link opens it; a deep link opens its tab at once by clicking its button (the server's select_tab follows);
+# every digit pad gets its brush picked as it appears (Gradio's editor starts with no tool, so a stroke drew nothing).
+PAGE_JS = """
 () => {
+  const pickBrushes = () => document.querySelectorAll(".digit-pad:not([data-brush])").forEach((pad) => {
+    const brush = pad.querySelector('button[aria-label="Brush"]');
+    if (brush) { brush.click(); pad.setAttribute("data-brush", "on"); }
+  });
+  new MutationObserver(pickBrushes).observe(document.body, { childList: true, subtree: true });
+  pickBrushes();
   const id = (button) => button.id.replace(/^tab-/, "").replace(/-button$/, "");
   document.addEventListener("click", (event) => {
     const button = event.target.closest('[role="tab"][id^="tab-"]');
@@ -82,8 +89,8 @@ def build_demo() -> gr.Blocks:
 
 
 def launch_options() -> dict:
-    """What launch() needs beyond the tabs' own settings: the address script."""
-    return {**launch_kwargs(), "js": ADDRESS_JS}
+    """What launch() needs beyond the tabs' own settings: the page script."""
+    return {**launch_kwargs(), "js": PAGE_JS}
 
 
 demo = build_demo()

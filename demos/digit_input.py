@@ -62,5 +62,6 @@ def digit_sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:
         layers=False,
         placeholder=I18N("shared.pad_placeholder"),
         label=label,
+        elem_classes="digit-pad",  # app.py's page script picks the brush on each, so drawing works at once
         **kwargs,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 
@@ -11,7 +13,8 @@ def open_ogan(page: Page) -> Page:
 
 
 def draw_seven(page: Page) -> None:
-    page.locator("#ogan-pad").get_by_role("button", name="Brush").first.click()
+    """A stroke straight onto the pad, as a person would: the brush is picked when the page loads."""
+    expect(page.locator("#ogan-pad").get_by_role("button", name="Brush").first).to_have_class(re.compile("highlight"))
     canvas = page.locator("#ogan-pad canvas").first
     box = canvas.bounding_box()
     x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
