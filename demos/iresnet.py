@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from demos.common import article_header, lazy, markdown, model_queue, on_open, parse_number
-from demos.digit_input import DIGITS, digit_pixels
+from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.iresnet_results import DENSITIES, results_markdown
@@ -345,6 +345,11 @@ def iresnet_density(name="eight_gaussians"):
     return fig, info
 
 
+def _roundtrip_example(d):
+    """The round trip of test digit d (0-9); nothing while none is picked."""
+    return iresnet_roundtrip(_example_digit(d)) if d is not None else gr.skip()
+
+
 def _example_digit(d):
     return str(DIGITS[int(d)]) if d is not None else gr.skip()
 
@@ -383,17 +388,11 @@ with gr.Blocks() as demo:
     markdown(I18N("iresnet.rt_intro"))
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=260):
-            pad = gr.Sketchpad(
-                label=I18N("iresnet.pad"),
-                canvas_size=(280, 280),
-                height=360,
-                type="numpy",
-                image_mode="RGBA",
-                brush=gr.Brush(default_size=18, colors=["#000000"], color_mode="fixed"),
-                elem_id="iresnet-pad",
-            )
+            pad = digit_sketchpad(280, I18N("iresnet.pad"), height=360, elem_id="iresnet-pad")
             run_rt = gr.Button(I18N("iresnet.run_rt"), variant="primary", elem_id="iresnet-run-rt")
-            example = gr.Radio([str(d) for d in range(10)], label=I18N("iresnet.example"), elem_id="iresnet-example")
+            example = gr.Radio(
+                [str(d) for d in range(10)], value="3", label=I18N("iresnet.example"), elem_id="iresnet-example"
+            )
         with gr.Column(scale=3):
             markdown(I18N("iresnet.strip_legend"))
             flow_strip = gr.Image(
@@ -404,14 +403,8 @@ with gr.Blocks() as demo:
                 rt_json = gr.JSON(show_label=False, elem_id="iresnet-rt-json")
     rt_out = [flow_strip, contrast_strip, rt_json]
     run_rt.click(iresnet_roundtrip, pad, rt_out, api_name="iresnet_roundtrip", **QUEUE)
-    example.change(
-        lambda d: iresnet_roundtrip(_example_digit(d)) if d is not None else gr.skip(),
-        example,
-        rt_out,
-        api_name="iresnet_example",
-        api_visibility="private",
-        **QUEUE,
-    )
+    example.change(_roundtrip_example, example, rt_out, api_name="iresnet_example", api_visibility="private", **QUEUE)
+    on_open(demo, _roundtrip_example, example, rt_out, "iresnet_example", **QUEUE)  # the panel opens computed
 
     gr.Markdown(I18N("iresnet.sample_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):

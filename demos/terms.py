@@ -360,10 +360,11 @@ with gr.Blocks() as demo:
     segment_btn.click(terms_segment, [text, language, upload], [highlighted, result], api_name="terms_segment", **QUEUE)
     gr.Markdown(I18N("terms.explain_title"), elem_classes="section-title")
     markdown(I18N("terms.explain_general"))
-    pmi_plot = gr.Plot(label=I18N("terms.pmi"))
+    pmi_plot = gr.Plot(label=I18N("terms.pmi"), elem_id="terms-pmi")
     gr.Button(I18N("terms.explain_run")).click(
         pmi_explainer, text, pmi_plot, api_name="terms_pmi", api_visibility="private", **QUEUE
     )
+    on_open(demo, pmi_explainer, text, pmi_plot, "terms_pmi", **QUEUE)  # the panel opens computed
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

@@ -50,3 +50,8 @@ def test_the_roulette_estimate_joins_the_log_det_plot(page: Page, shot):
     page.locator("#iresnet-run-logdet").click()
     expect(page.locator("#iresnet-logdet")).to_contain_text("Russian roulette", timeout=30_000)
     shot(page, "iresnet-roulette")
+
+
+def test_the_round_trip_opens_computed_on_a_test_digit(page: Page):
+    open_iresnet(page)
+    expect(page.locator("#iresnet-flow-strip img")).to_be_visible(timeout=60_000)

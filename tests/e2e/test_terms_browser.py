@@ -62,5 +62,10 @@ def test_english_text_lists_single_word_terms(page: Page):
     text = (EXAMPLES / "pytorch_nn_docstrings_excerpt.txt").read_text(encoding="utf-8")[:8000]
     page.locator("#terms-text textarea").fill(text)
     page.locator("#terms-run").click()
-    expect(page.locator("#terms-table")).to_contain_text("inplace", timeout=30_000)
-    expect(page.locator("#terms-table")).to_contain_text("weight")
+    expect(page.locator("#terms-table")).to_contain_text("silu", timeout=30_000)  # single words rank beside phrases
+    expect(page.locator("#terms-table")).to_contain_text("sigmoid linear unit")
+
+
+def test_the_pmi_panel_opens_computed(page: Page):
+    open_terms(page)
+    expect(page.locator("#terms-pmi .js-plotly-plot")).to_be_visible(timeout=60_000)
