@@ -396,9 +396,15 @@ with gr.Blocks() as demo:
         with gr.Column(scale=3):
             markdown(I18N("iresnet.strip_legend"))
             flow_strip = gr.Image(
-                label=I18N("iresnet.flow_strip"), interactive=False, format="png", elem_id="iresnet-flow-strip"
+                label=I18N("iresnet.flow_strip"),
+                interactive=False,
+                format="png",
+                elem_id="iresnet-flow-strip",
+                elem_classes="figure",
             )
-            contrast_strip = gr.Image(label=I18N("iresnet.contrast_strip"), interactive=False, format="png")
+            contrast_strip = gr.Image(
+                label=I18N("iresnet.contrast_strip"), interactive=False, format="png", elem_classes="figure"
+            )
             with gr.Accordion(I18N("iresnet.details"), open=False):
                 rt_json = gr.JSON(show_label=False, elem_id="iresnet-rt-json")
     rt_out = [flow_strip, contrast_strip, rt_json]
