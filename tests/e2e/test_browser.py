@@ -143,3 +143,12 @@ def test_log_slider_drives_the_temperature(page: Page):
     page.get_by_role("spinbutton", name="number input for Temperature").press("Enter")
     expect(page.get_by_label("K (type an exact value")).to_have_value("100")
     expect(page.locator("#smooth-result")).to_contain_text('"K": 100')
+
+
+def test_every_tab_is_one_tap_away_on_a_phone(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.goto(app_url)
+    for title in TAB_NAMES.values():
+        expect(page.get_by_role("tab", name=title)).to_be_visible(timeout=30_000)
+    context.close()
