@@ -15,10 +15,11 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, article_header, lazy, markdown, model_queue, on_open, parse_number
+from demos.common import ASSETS, article_header, lazy, markdown, model_queue, on_open, page_language, parse_number
 from demos.errors import error
 from demos.i18n import EN, I18N, ZH
 from demos.onlstm_results import results_markdown
+from demos.onlstm_text import view
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
 from models.segmentation import boundary_f1, f1, word_spans
@@ -150,27 +151,24 @@ def _signal_plot(parts: list[str], distances: list[np.ndarray], cuts: list[list[
     return fig
 
 
-def _gold_score(gold, parts: list[str], words: list[list[str]]) -> tuple[list, str, dict | None]:
+def _gold_score(gold, parts: list[str], words: list[list[str]], lang: str = "en") -> tuple[list, str, dict | None]:
     """Optional gold segmentation (words separated by spaces) of the same text -> highlight, a line, scores."""
     if not isinstance(gold, str) or not gold.strip():
         return [], "", None
     gold_words = gold.split()
     if "".join(gold_words) != "".join(parts):
-        return [], "The gold segmentation does not spell the same text; it is ignored.", None
+        return [], view("gold_mismatch", lang), None
     predicted = [w for ws in words for w in ws]
     spans_gold, spans_pred = word_spans([gold_words]), word_spans([predicted])
     scores = {**f1(spans_gold, spans_pred), "boundary_f1": boundary_f1(spans_gold, spans_pred)["f1"]}
-    line = (
-        f"Against the gold segmentation: word precision {scores['precision']:.2f}, recall {scores['recall']:.2f}, "
-        f"F1 {scores['f1']:.2f}; boundary F1 {scores['boundary_f1']:.2f}."
-    )
+    line = view("gold_line", lang, p=scores["precision"], r=scores["recall"], f=scores["f1"], b=scores["boundary_f1"])
     return _highlight([gold_words]), line, {k: round(v, 4) for k, v in scores.items()}
 
 
 # ---------------------------------------------------------------- endpoints
 
 
-def onlstm_parse(text, max_len=None, layer=None, gold=""):
+def onlstm_parse(text, max_len=None, layer=None, gold="", request: gr.Request = None):
     """Induce a binary tree and word boundaries for each sentence from the ON-LSTM's master gates.
 
     Args:
@@ -187,6 +185,7 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
         levels of every layer (of the reverse model too with "both"), and the words for every max_len and for the
         tree cut at depths 1-6.
     """
+    lang = page_language(request)
     from models.onlstm import as_signals
 
     model = MODEL.get()
@@ -229,7 +228,7 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
                 "words_by_depth": {str(n): pieces(s, sorted(depth_cuts(tree, n))) for n in range(1, 7)},
             }
         )
-    gold_hl, gold_line, gold_scores = _gold_score(gold, parts, words)
+    gold_hl, gold_line, gold_scores = _gold_score(gold, parts, words, lang)
     used = vars(rule) if isinstance(source, int) else rule.to_dict()
     result = {
         "source": source,
@@ -239,7 +238,7 @@ def onlstm_parse(text, max_len=None, layer=None, gold=""):
         "gold_scores": gold_scores,
     }
     trees = '<div class="onlstm-trees">' + "".join(svgs) + "</div>"
-    title = f"d = 1 − mean(f̃), layer {source}" if isinstance(source, int) else "gap score (relative)"
+    title = view("distance_layer", lang, layer=source) if isinstance(source, int) else view("gap_score", lang)
     return trees, _signal_plot(parts, shown, cuts, title), _highlight(words), gold_hl, gold_line, result
 
 
@@ -249,7 +248,7 @@ def _relative(gaps: list[float]) -> np.ndarray:
     return np.concatenate([[0.0], g[1:] - g[1:].min()]) if len(g) > 1 else np.zeros(len(g))
 
 
-def onlstm_gates(text, layer=None):
+def onlstm_gates(text, layer=None, request: gr.Request = None):
     """The master forget and input gates of one layer for each character of the first sentence, and every layer's
     distances and input levels.
 
@@ -262,6 +261,7 @@ def onlstm_gates(text, layer=None):
         of the distances and input levels per layer of both models (→ forward, ← reverse) for this text, and JSON
         with the gates.
     """
+    lang = page_language(request)
     from plotly.subplots import make_subplots
 
     from models.onlstm import as_signals
@@ -275,7 +275,7 @@ def onlstm_gates(text, layer=None):
     heat = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08, subplot_titles=("f̃", "ĩ"))
     for row, g in ((1, gates), (2, input_gates)):
         heat.add_trace(go.Heatmap(z=g.T, colorscale="Viridis", zmin=0, zmax=1, showscale=row == 1), row=row, col=1)
-        heat.update_yaxes(title_text="level", row=row, col=1)
+        heat.update_yaxes(title_text=view("level", lang), row=row, col=1)
     heat.update_layout(height=420, margin=dict(l=50, r=10, t=30, b=40))
     heat.update_xaxes(tickmode="array", tickvals=list(range(len(s))), ticktext=list(s), tickangle=0)
     box = make_subplots(rows=1, cols=2, subplot_titles=("d = 1 − mean(f̃)", "e = mean(ĩ)"))

@@ -100,3 +100,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "蓝色：复制新输入。琥珀色：原样保留历史。紫色：常规 LSTM 混合 $f\\circ c_{t-1}+i\\circ\\hat c_t$。白色：什么也不留（仅当 $d_f>d_i$）。",
     ),
 }
+
+VIEW: dict[str, tuple[str, str]] = {  # what the server draws, in the page's language
+    "distance_layer": ("d = 1 − mean(f̃), layer {layer}", "d = 1 − mean(f̃)，第 {layer} 层"),
+    "gap_score": ("gap score (relative)", "间隙得分（相对值）"),
+    "level": ("level", "层级"),
+    "gold_mismatch": (
+        "The gold segmentation does not spell the same text; it is ignored.",
+        "标准分词拼出的不是同一段文本，已忽略。",
+    ),
+    "gold_line": (
+        "Against the gold segmentation: word precision {p:.2f}, recall {r:.2f}, F1 {f:.2f}; boundary F1 {b:.2f}.",
+        "与标准分词相比：词准确率 {p:.2f}，召回率 {r:.2f}，F1 {f:.2f}；边界 F1 {b:.2f}。",
+    ),
+}
+
+
+def view(key: str, lang: str, **values) -> str:
+    en, zh = VIEW[key]
+    return (zh if lang == "zh" else en).format(**values)

@@ -136,3 +136,15 @@ def test_the_chart_shifts_gap_scores_so_the_lowest_real_gap_is_zero():
 
     assert tab._relative([0.0, -1.5, 0.5, -1.0]).tolist() == [0.0, 0.0, 2.0, 0.5]  # gaps[0] is no gap
     assert tab._relative([0.0]).tolist() == [0.0]
+
+
+def test_a_chinese_page_gets_the_parse_figures_and_the_gold_line_in_chinese():
+    from types import SimpleNamespace
+
+    from demos import onlstm as tab
+
+    page = SimpleNamespace(headers={"accept-language": "zh-CN,zh;q=0.9"})
+    _, signal, _, _, line, _ = tab.onlstm_parse("苹果的颜色是什么", 2, "forward", "苹果 的 颜色 是 什么", request=page)
+    assert signal.layout.yaxis.title.text == "间隙得分（相对值）" and line.startswith("与标准分词相比")
+    heat, _, _ = tab.onlstm_gates("爱真的需要勇气", request=page)
+    assert heat.layout.yaxis.title.text == "层级"
