@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from demos.smooth_text import view
+from demos.smooth_text import pair_name, view
 from demos.tabs import SHOWN
 from models import soft_f1_experiment
 
@@ -47,7 +47,7 @@ def test_smooth_tab_draws_the_initial_pair(page: Page):
 def test_smooth_example_runs_and_shows_its_result(page: Page, shot):
     page.get_by_role("button", name="soft-argmax, K = 5").click()
     expect(page.locator("#smooth-result")).to_contain_text("argmax_softargmax")
-    expect(page.locator("#smooth-plot")).to_contain_text("argmax_softargmax, K = 5")
+    expect(page.locator("#smooth-plot")).to_contain_text(f"{pair_name('argmax_softargmax', 'en')}, K = 5")
     shot(page, "smooth-example")
 
 
