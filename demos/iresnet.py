@@ -12,11 +12,12 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import article_header, lazy, markdown, model_queue, on_open, parse_number
+from demos.common import article_header, lazy, markdown, model_queue, on_open, page_language, parse_number
 from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.iresnet_results import DENSITIES, results_markdown
+from demos.iresnet_text import view
 from models import fixed_point as fp
 from models import hub
 
@@ -61,7 +62,7 @@ def _point(value, name: str) -> float:
 # ---------------------------------------------------------------- fixed point, live (no model)
 
 
-def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30):
+def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30, request: gr.Request = None):
     """Invert y = x + c·φ(x) by x_{k+1} = y − c·φ(x_k), starting from x_0 = y.
 
     Args:
@@ -97,7 +98,7 @@ def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30):
         err.add_trace(
             go.Scatter(x=ks, y=np.maximum(bound, 1e-17), mode="lines", name="c^k/(1−c)·‖x₁−x₀‖", line=dict(dash="dash"))
         )
-    _layout(err, xaxis_title="k", yaxis_title="error", yaxis_type="log")
+    _layout(err, xaxis_title="k", yaxis_title=view("error", page_language(request)), yaxis_type="log")
     settled = float(np.linalg.norm(xs[-1] - xs[-2]))
     result = {
         "c": c,
@@ -205,7 +206,7 @@ def iresnet_sample(seed=0, n=16, temperature=0.8):
 # ---------------------------------------------------------------- 2-D flows: log-det estimators and densities
 
 
-def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
+def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0, request: gr.Request = None):
     """Log-det of the eight-Gaussians flow at eight points: exact, the truncated series, Hutchinson's estimate, and
     optionally the Russian-roulette estimate (Residual Flows).
 
@@ -218,6 +219,7 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
         A plot of each estimator against the number of terms (with the spread over 8 repeats as error bars; the
         roulette sits at its expected number of terms) and JSON with the numbers.
     """
+    lang = page_language(request)
     _one_thread()
     import torch
 
@@ -246,13 +248,13 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
         spin = spun.view(8, len(x)).mean(dim=1).tolist()
     fig = go.Figure(
         [
-            go.Scatter(x=ks, y=[exact] * n_terms, mode="lines", name="exact", line=dict(dash="dash")),
-            go.Scatter(x=ks, y=series, mode="lines+markers", name="series, exact traces"),
+            go.Scatter(x=ks, y=[exact] * n_terms, mode="lines", name=view("exact", lang), line=dict(dash="dash")),
+            go.Scatter(x=ks, y=series, mode="lines+markers", name=view("series", lang)),
             go.Scatter(
                 x=[n_terms],
                 y=[float(np.mean(runs))],
                 mode="markers",
-                name=f"Hutchinson, {n_probes} probe(s)",
+                name=view("hutchinson", lang, n=n_probes),
                 error_y=dict(type="data", array=[float(np.std(runs))]),
                 marker=dict(size=11),
             ),
@@ -263,11 +265,11 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0):
             x=[n_terms + (1 - p) / p],
             y=[float(np.mean(spin))],
             mode="markers",
-            name=f"Russian roulette, {n_terms} + Geometric({p:g})",
+            name=view("roulette", lang, n=n_terms, p=f"{p:g}"),
             error_y=dict(type="data", array=[float(np.std(spin))]),
             marker=dict(size=11, symbol="diamond"),
         )
-    _layout(fig, xaxis_title="terms N", yaxis_title="mean log|det J_F| over 8 points")
+    _layout(fig, xaxis_title=view("terms", lang), yaxis_title=view("mean_logdet", lang))
     result = {
         "exact": exact,
         "series": series,
@@ -295,7 +297,7 @@ def _roulette_probability(value) -> float | None:
 
 
 @functools.lru_cache(maxsize=8)
-def _density(name: str) -> tuple[go.Figure, dict]:
+def _density(name: str, lang: str = "en") -> tuple[go.Figure, dict]:
     import torch
 
     from models.toy_densities import DENSITIES as SAMPLERS
@@ -314,14 +316,14 @@ def _density(name: str) -> tuple[go.Figure, dict]:
                 x=samples[:, 0],
                 y=samples[:, 1],
                 mode="markers",
-                name="flow samples",
+                name=view("flow_samples", lang),
                 marker=dict(size=3, color="white"),
             ),
             go.Scatter(
                 x=data[:, 0],
                 y=data[:, 1],
                 mode="markers",
-                name="data",
+                name=view("data", lang),
                 marker=dict(size=3, color="orange"),
                 visible="legendonly",
             ),
@@ -331,7 +333,7 @@ def _density(name: str) -> tuple[go.Figure, dict]:
     return fig, {"density": name, "grid": GRID, "mass_on_grid": float(density.sum() * (9 / (GRID - 1)) ** 2)}
 
 
-def iresnet_density(name="eight_gaussians"):
+def iresnet_density(name="eight_gaussians", request: gr.Request = None):
     """The learned density of one 2-D flow as a heat-map with 600 samples drawn through the inverse.
 
     Args:
@@ -341,7 +343,7 @@ def iresnet_density(name="eight_gaussians"):
     """
     if name not in DENSITIES or name not in TOYS.get().flows:
         raise error("density", value=quote(name), choices=", ".join(DENSITIES))
-    fig, info = _density(name)
+    fig, info = _density(name, page_language(request))
     return fig, info
 
 

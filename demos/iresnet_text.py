@@ -148,3 +148,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "流模型的 p(x)，以及经逆映射得到的样本",
     ),
 }
+
+VIEW: dict[str, tuple[str, str]] = {  # what the server draws, in the page's language
+    "error": ("error", "误差"),
+    "exact": ("exact", "精确值"),
+    "series": ("series, exact traces", "级数（精确迹）"),
+    "hutchinson": ("Hutchinson, {n} probe(s)", "Hutchinson，{n} 个探针"),
+    "roulette": ("Russian roulette, {n} + Geometric({p})", "俄罗斯轮盘，{n} + Geometric({p})"),
+    "terms": ("terms N", "项数 N"),
+    "mean_logdet": ("mean log|det J_F| over 8 points", "8 个点上 log|det J_F| 的均值"),
+    "flow_samples": ("flow samples", "流模型样本"),
+    "data": ("data", "数据"),
+}
+
+
+def view(key: str, lang: str, **values) -> str:
+    en, zh = VIEW[key]
+    return (zh if lang == "zh" else en).format(**values)

@@ -143,3 +143,16 @@ def test_each_density_has_nearly_all_its_mass_on_the_plot(client, name):
 def test_unknown_density_is_refused(client):
     with pytest.raises(AppError):
         client.predict("spiral", api_name="/iresnet_density")
+
+
+def test_a_chinese_page_gets_the_log_det_and_density_figures_in_chinese():
+    from types import SimpleNamespace
+
+    from demos.iresnet import iresnet_density
+
+    page = SimpleNamespace(headers={"accept-language": "zh-CN"})
+    fig, _ = iresnet_logdet(5, 2, 0, 0.5, request=page)
+    names = {t.name for t in fig.data}
+    assert "精确值" in names and any(n.startswith("俄罗斯轮盘") for n in names)
+    density, _ = iresnet_density("rings", request=page)
+    assert {t.name for t in density.data} >= {"流模型样本", "数据"}
