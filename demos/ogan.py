@@ -18,6 +18,7 @@ from demos.common import (
     markdown,
     model_queue,
     on_open,
+    page_language,
     parse_number,
     parse_vector,
     scratch_file,
@@ -89,10 +90,13 @@ def _tensor(pixels: np.ndarray):
     return torch.from_numpy(pixels * 2 - 1).float()[None, None]  # (1, 1, 28, 28) in [-1, 1]
 
 
-def _code_plot(code: np.ndarray) -> go.Figure:
+CODE_AXIS = {"en": "dimension", "zh": "维度"}
+
+
+def _code_plot(code: np.ndarray, lang: str = "en") -> go.Figure:
     fig = go.Figure(go.Bar(y=code, marker_color=["#2563eb" if v >= 0 else "#d97706" for v in code]))
     fig.update_layout(height=220, margin=dict(l=30, r=10, t=30, b=30), template="plotly_white", title="0.9·N(E(x))")
-    fig.update_xaxes(title_text="dimension")
+    fig.update_xaxes(title_text=CODE_AXIS[lang])
     return fig
 
 
@@ -114,7 +118,7 @@ def _code_from(kind: str, image, value) -> np.ndarray:
 # ---------------------------------------------------------------- endpoints
 
 
-def ogan_encode(image):
+def ogan_encode(image, request: gr.Request = None):
     """Encode a digit with the discriminator and reconstruct it: x_hat = G(0.9 N(E(x))).
 
     Args:
@@ -123,10 +127,10 @@ def ogan_encode(image):
         The input as the model sees it (28x28), the reconstruction, the code as a bar chart, the judge's class
         probabilities for the input and for the reconstruction, and JSON with the code and the judge's readings.
     """
-    return _encode_pixels(digit_pixels(image))
+    return _encode_pixels(digit_pixels(image), page_language(request))
 
 
-def _encode_pixels(pixels: np.ndarray):
+def _encode_pixels(pixels: np.ndarray, lang: str = "en"):
     import torch
 
     model = MODEL.get()
@@ -146,7 +150,7 @@ def _encode_pixels(pixels: np.ndarray):
             for name, row in zip(("input", "reconstruction"), probs, strict=True)
         },
     }
-    return _show(pixels), _show(recon.numpy()), _code_plot(code), readings[0], readings[1], result
+    return _show(pixels), _show(recon.numpy()), _code_plot(code, lang), readings[0], readings[1], result
 
 
 def ogan_interpolate(
@@ -263,9 +267,9 @@ def _code_text(result: dict) -> str:
     return ", ".join(f"{v:.4f}" for v in result["code"])
 
 
-def _encode_example(digit):
+def _encode_example(digit, request: gr.Request = None):
     """The test digit picked (0-9) encoded; nothing while none is picked."""
-    return _encode_pixels(test_digit(int(digit))) if digit is not None else gr.skip()
+    return _encode_pixels(test_digit(int(digit)), page_language(request)) if digit is not None else gr.skip()
 
 
 def _seed_code(seed) -> str:
