@@ -222,7 +222,8 @@ def summary_lines() -> list[str]:
             f"{terms.get('max_s', float('nan')):.1f} s, adding {terms.get('peak_memory_added_mb', float('nan')):.0f} MB "
             f"at its peak (bar ≤ 1 GB)"
             + (
-                f"; English 20 MB {english['max_s']:.1f} s, +{english['peak_memory_added_mb']:.0f} MB"
+                f"; English at 20 MB {english['max_s']:.1f} s, +{english['peak_memory_added_mb']:.0f} MB"
+                + (" ❌ over the bar" if english["peak_memory_added_mb"] > 1000 else "")
                 if english
                 else ""
             )
