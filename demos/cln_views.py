@@ -9,13 +9,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from demos.cln_text import VIEW
+from demos.localize import lookup
 
 UNITS = 64  # the mechanics figure shows the first units of the 256
 
 
-def text(key: str, lang: str, **values) -> str:
-    en, zh = VIEW[key]
-    return (zh if lang == "zh" else en).format(**values)
+text = lookup(VIEW)
 
 
 def cards(texts: list[str], positive: list[float] | None, lang: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from demos.localize import lookup
+
 STRINGS: dict[str, tuple[str, str]] = {
     "onlstm.summary": (
         "An LSTM's hidden units are interchangeable: shuffle them (and their weights) and nothing changes. ON-LSTM gives them an order. Before each update it estimates two *levels*: $d_f$, up to where history is kept, and $d_i$, up to where the new input is written. High levels are rewritten rarely and carry long spans, low levels change at every step: nested spans, that is, a tree. Softened, the one-hot levels become cumulative softmaxes, the master gates\n\n$$\\tilde f_t=\\operatorname{cumax}(W_{\\tilde f}x_t+U_{\\tilde f}h_{t-1}+b_{\\tilde f}),\\quad \\tilde i_t=1-\\operatorname{cumax}(W_{\\tilde i}x_t+U_{\\tilde i}h_{t-1}+b_{\\tilde i}),\\quad \\omega_t=\\tilde f_t\\circ\\tilde i_t,$$\n$$c_t=\\omega_t\\circ(f_t\\circ c_{t-1}+i_t\\circ\\hat c_t)+(\\tilde f_t-\\omega_t)\\circ c_{t-1}+(\\tilde i_t-\\omega_t)\\circ\\hat c_t.$$\n\nThe distance $d_t=1-\\frac1n\\sum_k\\tilde f_t(k)$ says how little the present needs the past; splitting a sentence top-down at the largest distance gives a binary tree. Our model goes further than the article's word-level demo: it reads **characters** of the People's Daily (1998) with no segmentation at all, so any words it finds, it found itself. The tree is built from a weighted sum of its layers' standardised distances and *input levels* $e_t=\\frac1n\\sum_k\\tilde i_t(k)$ (how high the new character is written: the article's $d_i$), the weights chosen on held-out lines. A twin model that reads each line right to left (it sees what *follows* a gap) can join in.",
@@ -116,6 +118,4 @@ VIEW: dict[str, tuple[str, str]] = {  # what the server draws, in the page's lan
 }
 
 
-def view(key: str, lang: str, **values) -> str:
-    en, zh = VIEW[key]
-    return (zh if lang == "zh" else en).format(**values)
+view = lookup(VIEW)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from demos.localize import in_language, lookup
+
 STRINGS: dict[str, tuple[str, str]] = {
     "smooth.summary": (
         "Networks output continuous numbers, but they are judged by discrete ones: a class label, an accuracy, an F1 score. These metrics contain a max, an argmax or a threshold, so their gradient is zero almost everywhere, and the loss we can train on (cross-entropy) is only a proxy for them. The article's remedy is to *soften* the hard functions, and nearly all of them follow from one smooth maximum:\n\n$$\\mathrm{LSE}_K(x)=\\frac1K\\ln\\sum_{i=1}^n e^{Kx_i},\\qquad \\max_i x_i\\le\\mathrm{LSE}_K(x)\\le\\max_i x_i+\\frac{\\ln n}{K}.$$\n\nIts gradient is $\\mathrm{softmax}(Kx)$, a smooth one-hot of the argmax; weighting the positions $1,\\dots,n$ by it gives a smooth argmax; replacing one-hot predictions with probabilities turns accuracy and F1 into differentiable objectives. Choose a pair, move the temperature $K$, and watch the smooth version close in on the hard one inside its error band. The experiment below trains one classifier on cross-entropy and on $-$soft F1.",
@@ -174,12 +176,9 @@ VIEW: dict[str, tuple[str, str]] = {  # what the server draws, in the page's lan
 }
 
 
-def view(key: str, lang: str) -> str:
-    en, zh = VIEW[key]
-    return zh if lang == "zh" else en
+view = lookup(VIEW)
 
 
 def pair_name(name: str, lang: str) -> str:
     """A function pair's name as the dropdown shows it."""
-    en, zh = STRINGS[f"smooth.pair.{name}"]
-    return zh if lang == "zh" else en
+    return in_language(STRINGS, f"smooth.pair.{name}", lang)

@@ -153,14 +153,12 @@ def _highlight(
 def _informative(table: list[list]) -> list[int]:
     """The columns worth showing: not empty throughout, and not a copy of a column before them (for Chinese the
     plural and determiner columns are empty and the weight is 1, so termhood equals the domain score)."""
-    columns = list(zip(*table, strict=True)) if table else [()] * len(COLUMNS)
-    keep = []
+    if not table:
+        return list(range(len(COLUMNS)))
+    columns, keep = list(zip(*table, strict=True)), []
     for i, col in enumerate(columns):
-        if table and all(v in (None, "") for v in col):
-            continue
-        if table and any(col == columns[j] for j in keep):
-            continue
-        keep.append(i)
+        if not all(v in (None, "") for v in col) and not any(col == columns[j] for j in keep):
+            keep.append(i)
     return keep
 
 
