@@ -54,6 +54,17 @@ ARTICLES: dict[str, Article] = {
             related=(("arXiv 1903.01931", "https://arxiv.org/abs/1903.01931"),),
         ),
         Article(
+            "gan_arch",
+            6549,
+            "从DCGAN到SELF-MOD：GAN的模型架构发展一览",
+            "From DCGAN to SELF-MOD: a tour of GAN architectures",
+            dt.date(2019, 4, 19),
+            related=(
+                ("SELF-MOD, arXiv 1810.01365", "https://arxiv.org/abs/1810.01365"),
+                ("Distill: checkerboard artifacts", "https://distill.pub/2016/deconv-checkerboard/"),
+            ),
+        ),
+        Article(
             "smooth",
             6620,
             "函数光滑化杂谈：不可导函数的可导逼近",

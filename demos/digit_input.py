@@ -14,6 +14,7 @@ from demos.errors import error, quote
 from demos.i18n import I18N
 from models.digits import BlankImage, to_mnist
 
+SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
 DIGITS = [ASSETS / "examples" / "ogan" / f"digit_{d}.png" for d in range(10)]  # one MNIST test digit per class
 
 
@@ -65,3 +66,24 @@ def digit_sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:
         elem_classes="digit-pad",  # app.py's page script picks the brush on each, so drawing works at once
         **kwargs,
     )
+
+
+def show_digits(images) -> np.ndarray:
+    """Model output in [-1, 1], (N, 1, 28, 28) or (28, 28) in [0, 1] -> one uint8 picture scaled up for the screen."""
+    a = np.asarray(images, dtype=np.float32)
+    if a.ndim == 2:
+        a = a * 2 - 1
+        a = a[None, None]
+    a = ((np.clip(a, -1, 1) + 1) * 127.5).astype(np.uint8)[:, 0]  # (N, 28, 28)
+    strip = np.concatenate(list(a), axis=1)
+    return np.kron(strip, np.ones((SCALE, SCALE), dtype=np.uint8))
+
+
+def digit_grid(images: np.ndarray) -> np.ndarray:
+    """(N, 1, 28, 28) -> a near-square mosaic, scaled up."""
+    n = len(images)
+    cols = int(np.ceil(np.sqrt(n)))
+    pad = np.full((cols * int(np.ceil(n / cols)) - n, 1, 28, 28), -1.0, dtype=np.float32)
+    a = np.concatenate([images, pad])
+    rows = [np.concatenate(list(a[i : i + cols, 0]), axis=1) for i in range(0, len(a), cols)]
+    return show_digits(np.concatenate(rows, axis=0)[None, None])

@@ -81,6 +81,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "这个快照没有拟合好的编码混合分布，或在此噪声尺度下没有样本通过典型性筛选。",
     ),
     "code_length": ("The code needs exactly {n} numbers; it has {got}.", "编码须恰好有 {n} 个数，现在有 {got} 个。"),
+    # GAN architectures
+    "architecture": ("Architecture must be one of {choices}, not '{value}'.", "结构须是 {choices} 之一，而不是“{value}”。"),
+    "stride_kernel": (
+        "The stride ({s}) is larger than the kernel ({k}): some outputs would be reached by no input. Use s ≤ k.",
+        "步长（{s}）大于卷积核（{k}）：有些输出不会被任何输入覆盖。请让 s ≤ k。",
+    ),
+    "upsampling": ("Upsampling must be one of {choices}, not '{value}'.", "上采样方式须是 {choices} 之一，而不是“{value}”。"),
+    "norm_layer": ("Layer must be one of {choices}, not '{value}'.", "层须是 {choices} 之一，而不是“{value}”。"),
     # i-ResNet
     "c_low": ("c must be at least 0.1, not {value}.", "c 至少为 0.1，而不是 {value}。"),
     "point": ("Keep the point within ±10 on each axis.", "请让点的每个坐标都在 ±10 以内。"),
@@ -147,6 +155,13 @@ NAMES: dict[str, str] = {  # the English names handlers give their inputs -> Chi
     "Probes": "探针数",
     "Roulette stopping probability": "轮盘停止概率",
     "Layer": "层",
+    "Kernel size": "卷积核大小",
+    "Stride": "步长",
+    "Layers": "层数",
+    "Seed A": "种子 A",
+    "Seed B": "种子 B",
+    "t": "t",
+    "z": "z",
     "Granularity": "粒度",
     "The label column": "标签列",
     "The score column": "分数列",

@@ -8,6 +8,7 @@ import gradio as gr
 
 from demos import (
     cln_text,
+    gan_arch_text,
     guide_text,
     iresnet_text,
     ogan_text,
@@ -19,7 +20,17 @@ from demos import (
 
 EN: dict[str, str] = {}
 ZH: dict[str, str] = {}
-for _module in (shared_text, ogan_text, iresnet_text, onlstm_text, cln_text, smooth_text, terms_text, guide_text):
+for _module in (
+    shared_text,
+    ogan_text,
+    gan_arch_text,
+    iresnet_text,
+    onlstm_text,
+    cln_text,
+    smooth_text,
+    terms_text,
+    guide_text,
+):
     for _key, (_en, _zh) in _module.STRINGS.items():
         EN[_key], ZH[_key] = _en, _zh
 

@@ -23,7 +23,7 @@ from demos.common import (
     parse_vector,
     scratch_file,
 )
-from demos.digit_input import digit_pixels, digit_sketchpad, test_digit
+from demos.digit_input import digit_grid, digit_pixels, digit_sketchpad, show_digits, test_digit
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.ogan_results import comparison_markdown
@@ -34,7 +34,6 @@ SOURCES = ["drawing", "example", "seed"]
 MAX_FRAMES, MAX_SAMPLES, N_DIRECTIONS = 32, 64, 8
 MAX_NOISE_SCALE = 1.5
 CODE_SOURCES = ["prior", "typical", "mixture"]
-SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
 _SEVEN = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_7.png"), id=None)'
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
     "/ogan_encode": {"image": _SEVEN},
@@ -61,27 +60,6 @@ QUEUE = model_queue("ogan")
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _show(images) -> np.ndarray:
-    """Model output in [-1, 1], (N, 1, 28, 28) or (28, 28) in [0, 1] -> one uint8 picture scaled up for the screen."""
-    a = np.asarray(images, dtype=np.float32)
-    if a.ndim == 2:
-        a = a * 2 - 1
-        a = a[None, None]
-    a = ((np.clip(a, -1, 1) + 1) * 127.5).astype(np.uint8)[:, 0]  # (N, 28, 28)
-    strip = np.concatenate(list(a), axis=1)
-    return np.kron(strip, np.ones((SCALE, SCALE), dtype=np.uint8))
-
-
-def _grid(images: np.ndarray) -> np.ndarray:
-    """(N, 1, 28, 28) -> a near-square mosaic, scaled up."""
-    n = len(images)
-    cols = int(np.ceil(np.sqrt(n)))
-    pad = np.full((cols * int(np.ceil(n / cols)) - n, 1, 28, 28), -1.0, dtype=np.float32)
-    a = np.concatenate([images, pad])
-    rows = [np.concatenate(list(a[i : i + cols, 0]), axis=1) for i in range(0, len(a), cols)]
-    return _show(np.concatenate(rows, axis=0)[None, None])
 
 
 def _tensor(pixels: np.ndarray):
@@ -150,7 +128,7 @@ def _encode_pixels(pixels: np.ndarray, lang: str = "en"):
             for name, row in zip(("input", "reconstruction"), probs, strict=True)
         },
     }
-    return _show(pixels), _show(recon.numpy()), _code_plot(code, lang), readings[0], readings[1], result
+    return show_digits(pixels), show_digits(recon.numpy()), _code_plot(code, lang), readings[0], readings[1], result
 
 
 def ogan_interpolate(
@@ -176,7 +154,7 @@ def ogan_interpolate(
     path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
     images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
     gif = scratch_file("interpolation.gif")
-    pics = [Image.fromarray(_show(img[None])) for img in images]
+    pics = [Image.fromarray(show_digits(img[None])) for img in images]
     pics[0].save(gif, save_all=True, append_images=pics[1:] + pics[-2:0:-1], duration=120, loop=0)
     result = {
         "a": [round(float(v), 5) for v in a],
@@ -184,7 +162,7 @@ def ogan_interpolate(
         "method": method,
         "frames": frames,
     }
-    return _show(images), str(gif), result, images
+    return show_digits(images), str(gif), result, images
 
 
 def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
@@ -220,7 +198,7 @@ def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
         raise error("no_mixture") from None
     codes = np.round(z.numpy(), 5).tolist()
     result = {"seed": seed, "n": n, "scale": scale, "source": source, "codes": codes}
-    return _grid(images.numpy()), result
+    return digit_grid(images.numpy()), result
 
 
 def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, pc7=0.0, pc8=0.0):
@@ -245,14 +223,14 @@ def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, p
     )
     edited = torch.from_numpy(z).float() + (steps * model.direction_std) @ model.directions  # (n_z,)
     image = model.generator(edited[None]).numpy()
-    return _show(image), {"code": np.round(edited.numpy(), 5).tolist(), "offsets": steps.tolist()}
+    return show_digits(image), {"code": np.round(edited.numpy(), 5).tolist(), "offsets": steps.tolist()}
 
 
 def _scrub(frames, index):
     if frames is None:
         return None
     i = int(np.clip(index, 0, len(frames) - 1))
-    return _show(frames[i][None])
+    return show_digits(frames[i][None])
 
 
 def _fit_scrub(frames, index):
@@ -260,7 +238,7 @@ def _fit_scrub(frames, index):
     if frames is None:
         return gr.skip(), None
     i = int(np.clip(index, 0, len(frames) - 1))
-    return gr.Slider(maximum=len(frames) - 1, value=i), _show(frames[i][None])
+    return gr.Slider(maximum=len(frames) - 1, value=i), show_digits(frames[i][None])
 
 
 def _code_text(result: dict) -> str:

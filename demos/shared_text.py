@@ -51,6 +51,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Pick the brush ✏️ in the toolbar, then draw one digit, large",
         "先在工具栏选画笔 ✏️，再画一个大一点的数字",
     ),
+    "app.tab.gan_arch": (
+        "GAN architectures",
+        "GAN 架构",
+    ),
     "app.tab.onlstm": (
         "ON-LSTM",
         "ON-LSTM",

@@ -51,6 +51,12 @@ REGISTRY: dict[str, WeightsEntry] = {
     "ogan-mnist": WeightsEntry(
         "scientific-spaces-explorables/ogan-mnist", REVISION, "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
     ),
+    "gan-arch-mnist": WeightsEntry(
+        "scientific-spaces-explorables/gan-arch-mnist",
+        REVISION,
+        "DCGAN, ResNet and SELF-MOD generators on MNIST, trained with one recipe",
+        "models.gan_arch:GeneratorSet",
+    ),
     "onlstm-peoples-daily": WeightsEntry(
         "scientific-spaces-explorables/onlstm-peoples-daily",
         REVISION,

@@ -23,6 +23,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from models import code_mixture
+from models.gan_layers import DCGANGenerator, Encoder
 
 LOSSES = ("hinge", "gan_qp")
 
@@ -38,58 +39,9 @@ def pearson(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     return (standardise(a) * standardise(b)).mean(dim=-1)
 
 
-class SelfModBN(nn.Module):
-    """BatchNorm without its own affine part, modulated by the noise: h * (1 + gamma(z)) + beta(z)."""
-
-    def __init__(self, channels: int, n_z: int, hidden: int = 32):
-        super().__init__()
-        self.bn = nn.BatchNorm2d(channels, affine=False)
-        self.gamma = nn.Sequential(nn.Linear(n_z, hidden), nn.ReLU(), nn.Linear(hidden, channels))
-        self.beta = nn.Sequential(nn.Linear(n_z, hidden), nn.ReLU(), nn.Linear(hidden, channels))
-
-    def forward(self, h: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
-        g = self.gamma(z)[:, :, None, None]  # (B, C, 1, 1)
-        b = self.beta(z)[:, :, None, None]
-        return self.bn(h) * (1 + g) + b
-
-
-class Generator(nn.Module):
-    """z (B, n_z) -> image (B, 1, 28, 28): dense to 7x7, two stride-2 transposed convs, SELF-MOD BN on z."""
-
-    def __init__(self, n_z: int, width: int):
-        super().__init__()
-        self.width = width
-        self.fc = nn.Linear(n_z, 4 * width * 7 * 7)
-        self.up1 = nn.ConvTranspose2d(4 * width, 2 * width, 4, 2, 1)  # 7 -> 14
-        self.up2 = nn.ConvTranspose2d(2 * width, width, 4, 2, 1)  # 14 -> 28
-        self.out = nn.Conv2d(width, 1, 3, 1, 1)
-        self.bn0, self.bn1, self.bn2 = SelfModBN(4 * width, n_z), SelfModBN(2 * width, n_z), SelfModBN(width, n_z)
-
-    def forward(self, z: torch.Tensor) -> torch.Tensor:
-        h = self.fc(z).view(-1, 4 * self.width, 7, 7)  # (B, 4w, 7, 7)
-        h = F.relu(self.bn0(h, z))
-        h = F.relu(self.bn1(self.up1(h), z))  # (B, 2w, 14, 14)
-        h = F.relu(self.bn2(self.up2(h), z))  # (B, w, 28, 28)
-        return torch.tanh(self.out(h)).float()  # float32 even under bfloat16 autocast
-
-
-class Encoder(nn.Module):
-    """image (B, 1, 28, 28) -> z (B, n_z): three stride-2 convs with LeakyReLU, no normalisation, then dense."""
-
-    def __init__(self, n_z: int, width: int):
-        super().__init__()
-        self.convs = nn.Sequential(
-            nn.Conv2d(1, width, 4, 2, 1),  # 28 -> 14
-            nn.LeakyReLU(0.2),
-            nn.Conv2d(width, 2 * width, 4, 2, 1),  # 14 -> 7
-            nn.LeakyReLU(0.2),
-            nn.Conv2d(2 * width, 4 * width, 3, 2, 1),  # 7 -> 4
-            nn.LeakyReLU(0.2),
-        )
-        self.fc = nn.Linear(4 * width * 4 * 4, n_z)
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.fc(self.convs(x).flatten(1)).float()  # (B, 4w*16) -> (B, n_z); float32 under autocast
+def Generator(n_z: int, width: int) -> DCGANGenerator:
+    """The O-GAN generator: DCGAN with SELF-MOD BatchNorm (models/gan_layers.py)."""
+    return DCGANGenerator(n_z, width, self_modulated=True)
 
 
 class OGAN(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["gan", "o-gan", "mnist"]):

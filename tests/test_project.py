@@ -22,7 +22,7 @@ from support import ROOT, free_port
 
 from demos.articles import ARTICLES
 from demos.i18n import EN, ZH
-from demos.tabs import PENDING, SHOWN
+from demos.tabs import PENDING, SHOWN, api_prefix
 from models import hub
 
 GRADIO_NAMESPACES = {  # gradio's own top-level translation keys: a key named like these renders as [object Object]
@@ -102,14 +102,15 @@ def test_public_endpoints_carry_their_tab_prefix():
     import app
 
     public = [f.api_name for f in app.demo.fns.values() if f.api_visibility == "public"]
-    assert public and all(name.split("_")[0] in SHOWN for name in public)
+    prefixes = {api_prefix(t) for t in SHOWN}
+    assert public and all(name.split("_")[0] in prefixes for name in public)
 
 
 def test_every_computing_tab_runs_its_defaults_when_the_page_opens_privately():
     import app
 
     opening = {f.api_name: f.api_visibility for f in app.demo.fns.values() if f.api_name.endswith("_initial")}
-    assert {name.split("_")[0] for name in opening} == {"ogan", "iresnet", "onlstm", "cln", "smooth", "terms"}
+    assert {name.split("_")[0] for name in opening} == {"ogan", "arch", "iresnet", "onlstm", "cln", "smooth", "terms"}
     assert set(opening.values()) == {"private"}
 
 
@@ -143,7 +144,7 @@ def test_each_tab_module_runs_alone(tab_id):
                 time.sleep(0.2)
         else:
             pytest.fail(f"demos.{tab_id} did not start")
-        assert all(name.startswith(f"/{tab_id}_") for name in info["named_endpoints"])
+        assert all(name.startswith(f"/{api_prefix(tab_id)}_") for name in info["named_endpoints"])
     finally:
         proc.terminate()
         proc.wait(timeout=20)

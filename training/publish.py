@@ -106,6 +106,15 @@ def write_snapshot(model, out_dir: str | Path, metrics: dict, card: CardInfo) ->
     return out
 
 
+def rerender_card(folder: str | Path, card_of) -> Path:
+    """Rewrite a snapshot's model card from its own metrics.json, with `card_of(metrics) -> CardInfo`."""
+    folder = Path(folder)
+    metrics = json.loads((folder / "metrics.json").read_text())
+    model_card(card_of(metrics), metrics).save(folder / "README.md")
+    print(f"wrote {folder / 'README.md'}")
+    return folder / "README.md"
+
+
 def check_snapshot(folder: str | Path) -> dict:
     """Raise ValueError unless `folder` is a complete snapshot; return its metrics."""
     folder = Path(folder)

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from training.ogan import card, evaluate, train
-from training.publish import model_card
+from training.publish import rerender_card
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -24,9 +24,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "drawings":
         print(json.dumps(evaluate.measure_drawings(), indent=2))
     else:
-        metrics = json.loads((evaluate.SNAPSHOT / "metrics.json").read_text())
-        model_card(card.card(metrics), metrics).save(evaluate.SNAPSHOT / "README.md")
-        print(f"wrote {evaluate.SNAPSHOT / 'README.md'}")
+        rerender_card(evaluate.SNAPSHOT, card.card)
 
 
 if __name__ == "__main__":

@@ -91,8 +91,6 @@ def exported(model: OGAN, ema_generator: torch.nn.Module) -> OGAN:
 def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     """Train (or resume) run `args.name` on `images` (N, 1, 28, 28) in [-1, 1], by default the MNIST training split."""
     args = resolve(args)
-    torch.set_num_threads(args.threads)
-    torch.manual_seed(args.seed)
     config = {
         "n_z": args.n_z,
         "g_width": args.width,
@@ -100,8 +98,27 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
         "correlation_weight": args.correlation_weight,
         "loss": args.loss,
     }
-    bf16 = not args.float32
+    torch.manual_seed(args.seed)
     model = OGAN(**config).to(args.device)
+    return exported(*fit(model, config, args, images, load_weights=_load_weights))
+
+
+def fit(
+    model: torch.nn.Module,
+    config: dict,
+    args: argparse.Namespace,
+    images: torch.Tensor | None = None,
+    load_weights=None,
+    every: int = 0,
+    on_every=None,
+) -> tuple[torch.nn.Module, torch.nn.Module]:
+    """The training loop shared by the GAN tabs: `model.losses(real, z)` for both players, one Adam, an EMA of
+    `model.generator`; resumes runs/<args.name>/checkpoint.pt and checkpoints every 2 minutes. Every `every` steps
+    `on_every(step, ema, seconds)` is called (the GAN-architecture runs keep generator snapshots for FID curves).
+    Seed torch before building `model`: its initialisation and the noise drawn here follow from that seed.
+    Returns (model, ema generator)."""
+    torch.set_num_threads(args.threads)
+    bf16 = not args.float32
     ema = copy.deepcopy(model.generator).requires_grad_(False)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(BETA1, 0.999))
     step, elapsed = 0, 0.0
@@ -109,7 +126,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
     if path.is_file():
         state = torch.load(path, weights_only=True, map_location=args.device)
         assert state["config"] == config, f"{path} was trained with {state['config']}, not {config}"
-        _load_weights(model, state["model"])
+        (load_weights or torch.nn.Module.load_state_dict)(model, state["model"])
         ema.load_state_dict(state["ema"])
         opt.load_state_dict(state["opt"])
         step, elapsed = state["step"], state["elapsed"]
@@ -137,7 +154,7 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
 
     while time.perf_counter() - started < budget_s and step < args.max_steps:
         idx = torch.randint(len(x), (args.batch,), generator=generator).to(args.device)
-        z = torch.randn(args.batch, args.n_z).to(args.device)
+        z = torch.randn(args.batch, model.n_z).to(args.device)
         with torch.autocast(device_type, dtype=torch.bfloat16, enabled=bf16):
             loss, stats = model.losses(x[idx], z)
         opt.zero_grad(set_to_none=True)
@@ -151,12 +168,16 @@ def train(args: argparse.Namespace, images: torch.Tensor | None = None) -> OGAN:
             rate = step / (time.perf_counter() - started)
             print(f"{args.name} step {step} {json.dumps(mean)} {rate:.1f} steps/s", flush=True)
             log = []
-        if time.perf_counter() - last_save > 120:
+        if every and step % every == 0:
+            on_every(step, ema, time.perf_counter() - started)
+            checkpoint()
+            last_save = time.perf_counter()
+        elif time.perf_counter() - last_save > 120:
             checkpoint()
             last_save = time.perf_counter()
     checkpoint()
     print(f"{args.name}: stopped at step {step} after {(time.perf_counter() - started) / 60:.1f} min", flush=True)
-    return exported(model, ema)
+    return model, ema
 
 
 def _load_weights(model: OGAN, weights: dict) -> None:
