@@ -89,3 +89,14 @@ def test_rst_text_keeps_the_words_of_roles_links_and_literals():
         "Call :func:`len` or :meth:`~dict.get`, see `the tutorial <https://x>`_ and ``x = 1``.\n\n.. note::\n=====\n"
     )
     assert en.rst_text(source).strip() == "Call len or dict.get, see the tutorial and x = 1."
+
+
+def test_words_are_numbered_by_frequency_with_ties_in_sorted_order_and_keep_their_offsets():
+    from models.term_mining import BOUNDARY, NUMBER, encode_words
+
+    text = "Beta alpha, beta 42 gamma.\nalpha Beta"
+    enc = encode_words(text)
+    assert enc.alphabet == ["", "beta", "alpha", NUMBER, "gamma"]  # 3x, 2x, then the 1x units in sorted order
+    assert [enc.alphabet[i] for i in enc.ids] == ["beta", "alpha", "", "beta", NUMBER, "gamma", "", "", "alpha", "beta"]
+    assert (enc.ids == BOUNDARY).sum() == 3  # the comma, the full stop and the line break
+    assert [text[s:e] for s, e in zip(enc.starts, enc.ends, strict=True)][:2] == ["Beta", "alpha"]
