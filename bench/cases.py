@@ -38,6 +38,9 @@ CASES: dict[str, list[tuple]] = {
     ],
     "/ogan_sample": [(0, 16)],
     "/ogan_edit": [(", ".join(["0.5", "-0.5"] * 32), 1.0, 0, 0, 0, -1.0, 0, 0, 0)],
+    "/arch_compare": [(0, 16)],
+    "/arch_checkerboard": [(3, 2, 1, "transposed"), (3, 2, 2, "resize")],
+    "/arch_selfmod": [("bn1", 0, 1, 0.5, ""), ("bn0", 3, 8, 0.2, "")],
     "/onlstm_parse": [
         (SENTENCE_50, 2, "forward", ""),  # the default tree source
         (SENTENCE_50, 2, "both", ""),  # with the right-to-left twin: two models read the sentence

@@ -61,6 +61,9 @@ BARS = {
     "/iresnet_fixed_point": 3.0,
     "/iresnet_logdet": 3.0,
     "/iresnet_density": 3.0,
+    "/arch_compare": 3.0,
+    "/arch_checkerboard": 3.0,
+    "/arch_selfmod": 3.0,
 }
 ABSOLUTE_BARS_MS = {
     "/iresnet_roundtrip": 1000,
@@ -116,10 +119,20 @@ def models_table() -> str:
     """One table per shipped model, from the metrics.json its evaluation command wrote (nested dicts become columns)."""
     sys.path.insert(0, str(ROOT))
     from models import hub
+    from training.gan_arch.card import claims_text, measured_table
 
+    own_tables = {
+        "gan-arch-mnist": lambda m: measured_table(m) + "\n\n" + claims_text(m)
+    }  # a comparison, not one model
     parts = []
     for name, entry in hub.REGISTRY.items():
         metrics = json.loads((hub.bundled_dir(name) / "metrics.json").read_text())
+        if name in own_tables:
+            parts.append(
+                f"**{name}** ([{entry.repo_id}](https://huggingface.co/{entry.repo_id}), `assets/weights/{name}/`)\n\n"
+                + own_tables[name](metrics)
+            )
+            continue
         scalars = {k for k, v in metrics.items() if not isinstance(v, (dict, list))}
         # a nested entry measured on the same keys (an ablation, a contrast model) becomes a column; other nested
         # entries (the configuration, a study with its own structure) stay in metrics.json and the card

@@ -1,10 +1,10 @@
-"""python -m training.iresnet {mnist,toys,evaluate,options}: see the package docstring."""
+"""python -m training.iresnet {mnist,toys,evaluate,options,samples}: see the package docstring."""
 
 from __future__ import annotations
 
 import argparse
 
-from training.iresnet import evaluate, options, train
+from training.iresnet import evaluate, options, samples, train
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
@@ -13,6 +13,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     train.add_arguments(sub)
     evaluate.add_arguments(sub)
     options.add_arguments(sub)
+    samples.add_arguments(sub)
     return p.parse_args(argv)
 
 
@@ -23,6 +24,7 @@ def main(argv: list[str] | None = None) -> None:
         "toys": train.train_toys,
         "evaluate": evaluate.evaluate,
         "options": options.run,
+        "samples": samples.judge_samples,
     }
     commands[args.command](args)
 
