@@ -84,7 +84,7 @@ def build_demo() -> gr.Blocks:
                     modules[tab_id].demo.render()
         root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private")  # queued: warnings show
     examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
-    modules["guide"].api_md.value = modules["guide"].describe_api(root, examples)
+    modules["guide"].API_SOURCE.update(blocks=root, examples=examples)  # the Guide's snippets cover every tab
     return root
 
 

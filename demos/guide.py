@@ -6,12 +6,14 @@ tabs are added. Runs alone: `python -m demos.guide`.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import gradio as gr
 
 from demos.articles import ARTICLES
-from demos.common import article_header, markdown
+from demos.common import article_header, markdown, page_language
+from demos.guide_text import API_ZH, RETURNS
 from demos.i18n import I18N
 from demos.tabs import SHOWN
 from models import hub
@@ -28,9 +30,12 @@ python -m training.publish --help
 
 
 def describe_api(
-    blocks: gr.Blocks, examples: dict[str, dict[str, str]] | None = None, url: str = "http://127.0.0.1:7860"
+    blocks: gr.Blocks,
+    examples: dict[str, dict[str, str]] | None = None,
+    url: str = "http://127.0.0.1:7860",
+    lang: str = "en",
 ) -> str:
-    """Markdown with a `gradio_client` call for every public endpoint of `blocks`.
+    """Markdown with a `gradio_client` call for every public endpoint of `blocks`, summaries in `lang`.
 
     Argument values come from `examples` (endpoint -> parameter -> Python source, declared by each tab as
     API_EXAMPLES) where a tab gives one, else from the UI's own default value.
@@ -41,16 +46,38 @@ def describe_api(
     parts = [f'```python\nfrom gradio_client import Client, handle_file\n\nclient = Client("{url}")\n```']
     for endpoint, spec in sorted(info.items()):
         summary = (spec.get("description") or "").strip().splitlines()
-        lines = [f"#### `{endpoint}`", "", summary[0] if summary else "", "", "```python", "result = client.predict("]
+        first = API_ZH.get(endpoint, "") if lang == "zh" else (summary[0] if summary else "")
+        lines = [f"#### `{endpoint}`", "", first, "", "```python", "result = client.predict("]
         for param, comp in zip(spec["parameters"], defaults.get(endpoint, []), strict=False):
             name = param["parameter_name"]
             value = examples.get(endpoint, {}).get(name, repr(comp.value))
             lines.append(f"    {name}={value},  # {param['python_type']['type']}")
         lines += [f'    api_name="{endpoint}",', ")", "```"]
         returns = ", ".join(f"{r['component']}" for r in spec["returns"])
-        lines.append(f"Returns a tuple of: {returns}." if len(spec["returns"]) > 1 else f"Returns: {returns}.")
+        lines.append(RETURNS[lang][len(spec["returns"]) > 1].format(r=returns))
         parts.append("\n".join(lines))
     return "\n\n".join(parts)
+
+
+# the composed app and its tabs' API examples, set by app.build_demo(); standalone, this tab alone
+API_SOURCE: dict = {}
+
+
+def page_url(request: gr.Request | None) -> str:
+    """The address this page was served from (the Space's, behind its proxy), for the snippets."""
+    if request is None or not request.headers.get("host"):
+        return "http://127.0.0.1:7860"
+    scheme = request.headers.get("x-forwarded-proto", "http").split(",")[0].strip()
+    return f"{scheme}://{request.headers['host']}"
+
+
+@functools.lru_cache(maxsize=16)
+def _api_markdown(url: str, lang: str) -> str:
+    return describe_api(API_SOURCE.get("blocks", demo), API_SOURCE.get("examples"), url, lang)
+
+
+def api_for_page(request: gr.Request = None) -> str:
+    return _api_markdown(page_url(request), page_language(request))
 
 
 def _reproduce_command(name: str) -> str:
@@ -85,7 +112,7 @@ with gr.Blocks() as demo:
             gr.Markdown(f"`?tab={tab_id}` · [{ARTICLES[tab_id].url}]({ARTICLES[tab_id].url})")
     gr.Markdown(I18N("guide.api_title"), elem_classes="section-title")
     gr.Markdown(I18N("guide.api_intro"))
-    api_md = gr.Markdown(elem_id="guide-api")  # filled by `describe_api` once the whole app is composed
+    api_md = gr.Markdown(elem_id="guide-api")  # filled for each page: its language and its address
     gr.Markdown(I18N("guide.offline_title"), elem_classes="section-title")
     gr.Markdown(OFFLINE)
     gr.Markdown(describe_weights(), elem_id="guide-weights")
@@ -94,7 +121,7 @@ with gr.Blocks() as demo:
     gr.Markdown(I18N("guide.license_title"), elem_classes="section-title")
     gr.Markdown(I18N("guide.license"))
 
-api_md.value = describe_api(demo)  # standalone: only this tab's endpoints; app.build_demo() redoes it for the whole app
+    demo.load(api_for_page, None, api_md, api_name="guide_api", api_visibility="private", queue=False)
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

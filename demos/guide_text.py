@@ -64,3 +64,28 @@ STRINGS: dict[str, tuple[str, str]] = {
         "**求逆**在一个 Lipschitz 常数可调的二维映射上做不动点迭代：小于 1 时在 Banach 上界内收敛，大于 1 时可能失败，平面发生折叠。**往返**把手绘或测试数字送进 MNIST 流模型再取回，旁边是 c = 1.5 的对照模型。**采样**从先验解码数字；**比较**把对数行列式的估计量与精确值对照；**显示**画出学到的二维密度。",
     ),
 }
+
+# each public endpoint's one-line summary in Chinese (the English one is the handler's docstring)
+API_ZH: dict[str, str] = {
+    "/arch_checkerboard": "步长上采样的覆盖计数与随机层输出：转置卷积，或先放大再卷积。",
+    "/arch_compare": "用同样的编码对三个训练好的生成器（DCGAN、ResNet、SELF-MOD）采样。",
+    "/arch_selfmod": "SELF-MOD 生成器某个 BatchNorm 层的调制量，编码取两个种子编码之间的一点。",
+    "/cln_generate": "按情感（或两者的任意混合）采样评论，并逐条评判；生成时流式返回。",
+    "/cln_mechanics": "一个隐向量分别经过 LayerNorm 与 Conditional LayerNorm。",
+    "/iresnet_density": "一个二维流学到的密度热图，以及经逆变换抽取的 600 个样本。",
+    "/iresnet_fixed_point": "用 x_{k+1} = y − c·φ(x_k)（从 x_0 = y 开始）求 y = x + c·φ(x) 的逆。",
+    "/iresnet_logdet": "八高斯流在八个点上的对数行列式：精确值、截断级数、Hutchinson 估计，以及可选的俄罗斯轮盘估计。",
+    "/iresnet_roundtrip": "把一个数字送进 MNIST 流 z = F(x)，再用不动点迭代取回；对照模型同样处理。",
+    "/iresnet_sample": "从 MNIST 流采样：z ~ N(0, T²I)，用不动点迭代求 x = F⁻¹(z)。",
+    "/ogan_edit": "沿编码器在训练集上编码的主方向移动一个编码。",
+    "/ogan_encode": "用判别器编码一个数字并重构：x_hat = G(0.9 N(E(x)))。",
+    "/ogan_interpolate": "在两个编码之间解码一条路径，端点可以是手绘、示例数字（0–9）或随机种子。",
+    "/ogan_sample": "按种子采样 n 个数字（1–64）：先验编码、只保留编码器认为典型的先验样本，或取自拟合真实数字编码的混合分布。",
+    "/onlstm_gates": "第一句每个字在某一层的主遗忘门与主输入门，以及各层的距离与输入层级。",
+    "/onlstm_parse": "用 ON-LSTM 的主门为每句话诱导一棵二叉树和词边界。",
+    "/smooth_experiment": "分别用交叉熵、−soft F1、先交叉熵再 −soft F1 训练逻辑回归，报告真实 F1。",
+    "/smooth_pair": "某一组函数在温度 K 下的硬值与光滑值。",
+    "/terms_mine": "发现文本中的词（中文）或术语与短语（空格分词的语言），并按与通用语料词频的对比给出领域性排序。",
+    "/terms_segment": "用从同一文本中发现的词表切分它（最大概率路径）；与 terms_mine 一样，给了 upload 文件就用文件而不是 text。",
+}
+RETURNS = {"en": ("Returns: {r}.", "Returns a tuple of: {r}."), "zh": ("返回：{r}。", "返回一个元组：{r}。")}
