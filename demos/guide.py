@@ -13,7 +13,7 @@ import gradio as gr
 
 from demos.articles import ARTICLES
 from demos.common import article_header, markdown, page_language
-from demos.guide_text import API_ZH, RETURNS
+from demos.guide_text import API_ZH, RETURNS, WEIGHTS_TABLE
 from demos.i18n import I18N
 from demos.tabs import SHOWN
 from models import hub
@@ -87,11 +87,12 @@ def _reproduce_command(name: str) -> str:
     return match.group(1).strip() if match else "(no model card)"
 
 
-def describe_weights() -> str:
+def describe_weights(lang: str = "en") -> str:
     """Every model in the hub registry: where it lives, whether it is bundled, and how to reproduce it."""
-    rows = ["| model | hub repo | revision | bundled |", "|---|---|---|---|"]
+    head, yes, no = WEIGHTS_TABLE[lang]
+    rows = [head, "|---|---|---|---|"]
     for name, entry in hub.REGISTRY.items():
-        bundled = "yes" if (hub.bundled_dir(name) / "model.safetensors").is_file() else "no"
+        bundled = yes if (hub.bundled_dir(name) / "model.safetensors").is_file() else no
         rows.append(
             f"| {name} | [{entry.repo_id}](https://huggingface.co/{entry.repo_id}) | `{entry.revision[:12]}` | {bundled} |"
         )
@@ -101,6 +102,10 @@ def describe_weights() -> str:
 
 def describe_citations() -> str:
     return "\n\n".join(f"- {ARTICLES[t].apa()}" for t in SHOWN)
+
+
+def weights_for_page(request: gr.Request = None) -> str:
+    return describe_weights(page_language(request))
 
 
 with gr.Blocks() as demo:
@@ -115,13 +120,14 @@ with gr.Blocks() as demo:
     api_md = gr.Markdown(elem_id="guide-api")  # filled for each page: its language and its address
     gr.Markdown(I18N("guide.offline_title"), elem_classes="section-title")
     gr.Markdown(OFFLINE)
-    gr.Markdown(describe_weights(), elem_id="guide-weights")
+    weights_md = gr.Markdown(describe_weights(), elem_id="guide-weights")
     gr.Markdown(I18N("guide.cite_title"), elem_classes="section-title")
-    gr.Markdown(describe_citations())
+    gr.Markdown(describe_citations(), elem_classes="citations")  # APA lines keep the articles' English titles
     gr.Markdown(I18N("guide.license_title"), elem_classes="section-title")
     gr.Markdown(I18N("guide.license"))
 
     demo.load(api_for_page, None, api_md, api_name="guide_api", api_visibility="private", queue=False)
+    demo.load(weights_for_page, None, weights_md, api_name="guide_weights", api_visibility="private", queue=False)
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

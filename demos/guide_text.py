@@ -89,3 +89,7 @@ API_ZH: dict[str, str] = {
     "/terms_segment": "用从同一文本中发现的词表切分它（最大概率路径）；与 terms_mine 一样，给了 upload 文件就用文件而不是 text。",
 }
 RETURNS = {"en": ("Returns: {r}.", "Returns a tuple of: {r}."), "zh": ("返回：{r}。", "返回一个元组：{r}。")}
+WEIGHTS_TABLE = {  # header, bundled yes, bundled no
+    "en": ("| model | hub repo | revision | bundled |", "yes", "no"),
+    "zh": ("| 模型 | Hub 仓库 | 版本 | 随应用附带 |", "是", "否"),
+}

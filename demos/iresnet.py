@@ -385,6 +385,7 @@ with gr.Blocks() as demo:
         [fp_path, fp_err, fp_grid, fp_json],
         api_name="iresnet_fixed_point",
     )
+    on_open(demo, iresnet_fixed_point, [c, x1, x2, iterations], [fp_path, fp_err, fp_grid, fp_json], "iresnet_fp")
 
     gr.Markdown(I18N("iresnet.rt_title"), elem_classes="section-title")
     markdown(I18N("iresnet.rt_intro"))
@@ -446,7 +447,11 @@ with gr.Blocks() as demo:
     gr.Markdown(I18N("iresnet.density_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):
         with gr.Column(scale=1, min_width=240):
-            density = gr.Radio(list(DENSITIES), value="eight_gaussians", label=I18N("iresnet.density"))
+            density = gr.Radio(
+                [(I18N(f"iresnet.density.{d}"), d) for d in DENSITIES],
+                value="eight_gaussians",
+                label=I18N("iresnet.density"),
+            )
             run_density = gr.Button(I18N("iresnet.run_density"), variant="primary", elem_id="iresnet-run-density")
         density_plot = gr.Plot(label=I18N("iresnet.density_plot"), elem_id="iresnet-density")
     density_json = gr.JSON(visible=False)

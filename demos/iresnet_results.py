@@ -3,6 +3,10 @@ English and Chinese, from the snapshots' metrics.json through models/hub.py. No 
 
 from __future__ import annotations
 
+import re
+
+from demos.iresnet_text import STRINGS
+from demos.localize import in_language
 from models import hub
 
 DENSITIES = ("eight_gaussians", "two_moons", "checkerboard", "rings")  # models/toy_densities.py (imports torch: lazily)
@@ -78,7 +82,7 @@ def results_markdown(lang: str = "en") -> str:
         t["toys_head"],
         "|---|---|---|",
         *[
-            f"| {name} | {_fmt(toys.get(f'{name}_heldout_nll_nats'), '.3f')} | {_fmt(toys.get(f'{name}_max_block_lipschitz_bound'), '.4f')} |"
+            f"| {in_language(STRINGS, f'iresnet.density.{name}', lang)} | {_fmt(toys.get(f'{name}_heldout_nll_nats'), '.3f')} | {_fmt(toys.get(f'{name}_max_block_lipschitz_bound'), '.4f')} |"
             for name in DENSITIES
         ],
         "",
@@ -87,12 +91,28 @@ def results_markdown(lang: str = "en") -> str:
             trunc=", ".join(f"{k}: {e:.1e}" for k, e in toys["logdet_truncation_by_terms"]),
             hutch=", ".join(f"{p}: {e:.3f} (σ {sd:.3f})" for p, e, sd in toys["logdet_hutchinson_20_terms_by_probes"]),
         ),
-        *options_rows(t, toys.get("residual_flows_options")),
+        *options_rows(t, toys.get("residual_flows_options"), lang),
     ]
     return "\n".join(rows)
 
 
-def options_rows(t: dict, options: dict | None) -> list[str]:
+RUN_WORDS_ZH = (  # the option runs' labels (written by training.iresnet options) in Chinese
+    (r"exact log-det", "精确对数行列式"),
+    (r"series (\d+) terms", r"级数 \1 项"),
+    (r"roulette (\d+) \+ Geometric\(([\d.]+)\)", r"轮盘 \1 + Geometric(\2)"),
+    (r" \(([\d.]+) terms expected\)", r"（期望 \1 项）"),
+)
+
+
+def run_label(label: str, lang: str) -> str:
+    if lang != "zh":
+        return label
+    for pattern, replacement in RUN_WORDS_ZH:
+        label = re.sub(pattern, replacement, label)
+    return label
+
+
+def options_rows(t: dict, options: dict | None, lang: str = "en") -> list[str]:
     """The measured Residual Flows options (python -m training.iresnet options), if the snapshot has them."""
     if not options:
         return []
@@ -103,14 +123,14 @@ def options_rows(t: dict, options: dict | None) -> list[str]:
         t["options_head"].format(steps=runs[0]["steps"], seeds=seeds),
         "|---|---|",
         *[
-            f"| {r['run']} | {r['mean_gap_nats']:.3f} ({', '.join(f'{g:.3f}' for g in r['gap_nats_per_seed'])}) |"
+            f"| {run_label(r['run'], lang)} | {r['mean_gap_nats']:.3f} ({', '.join(f'{g:.3f}' for g in r['gap_nats_per_seed'])}) |"
             for r in runs
         ],
         "",
         t["estimators"].format(
             repeats=options["repeats"],
             rows="; ".join(
-                f"{e['estimator']}: {e['bias']:+.3f} ± {e['bias_standard_error']:.3f} / {e['std_per_point']:.2f}, "
+                f"{run_label(e['estimator'], lang)}: {e['bias']:+.3f} ± {e['bias_standard_error']:.3f} / {e['std_per_point']:.2f}, "
                 f"{e['expected_terms_per_block']:g}"
                 for e in estimators
             ),

@@ -141,6 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Density",
         "密度",
     ),
+    "iresnet.density.eight_gaussians": ("eight Gaussians", "八个高斯"),
+    "iresnet.density.two_moons": ("two moons", "双月"),
+    "iresnet.density.checkerboard": ("checkerboard", "棋盘格"),
+    "iresnet.density.rings": ("rings", "圆环"),
     "iresnet.run_density": (
         "Show",
         "显示",

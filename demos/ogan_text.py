@@ -61,7 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "ogan.b_pad": (
         "Second drawing (for “To: drawing”)",
-        "第二幅手绘（终点选 “drawing” 时使用）",
+        "第二幅手绘（终点选“手绘”时使用）",
     ),
     "ogan.frames": (
         "Frames",

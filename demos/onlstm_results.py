@@ -4,7 +4,7 @@ models/hub.py. No model calls here."""
 from __future__ import annotations
 
 from models import hub
-from models.onlstm_parse import Combination
+from models.onlstm_parse import DESCRIBE_ZH, Combination
 
 RESULTS_TEXT = {
     "en": {
@@ -33,7 +33,7 @@ RESULTS_TEXT = {
         "head": "| 方法（测试句） | 词准确率 | 词召回率 | 词 F1 | 边界 F1 |",
         "onlstm": "ON-LSTM 的树：验证集选出的门信号间隙得分，每段不超过 {max_len} 字",
         "distances": "同样的搜索，只用距离 d（原文的信号）",
-        "single": "最好的单层：第 {layer} 层（“{direction}”读法），每段不超过 {max_len} 字",
+        "single": "最好的单层：第 {layer} 层（{direction}读法），每段不超过 {max_len} 字",
         "lstm": "同样大小的普通 LSTM，按惊异度切分（同样的搜索）",
         "own": "ON-LSTM 按自身的惊异度切分",
         "two_way": "加上从右往左读的孪生模型：两个 ON-LSTM 的门",
@@ -50,6 +50,10 @@ RESULTS_TEXT = {
         "missing": "没有可用的指标：快照中缺少 metrics.json。",
     },
 }
+
+
+def _direction(direction: str, lang: str) -> str:
+    return DESCRIBE_ZH.get(direction, direction) if lang == "zh" else direction
 
 
 def results_markdown(lang: str = "en") -> str:
@@ -69,7 +73,9 @@ def results_markdown(lang: str = "en") -> str:
         "|---|---|---|---|---|",
         row("**" + t["onlstm"].format(**m["rule"]) + "**", m["onlstm"]),
         row(t["distances"], m["onlstm_distances_only"]),
-        row(t["single"].format(**single["rule"]), single),
+        row(
+            t["single"].format(**{**single["rule"], "direction": _direction(single["rule"]["direction"], lang)}), single
+        ),
         row("**" + t["lstm"] + "**", base),
         row(t["own"], m["onlstm_own_surprisal"]),
         row(t["two_way"], m["onlstm_two_way"]),
@@ -80,7 +86,7 @@ def results_markdown(lang: str = "en") -> str:
         t["notes"].format(
             lines=m["test_lines"],
             chars=m["test_characters"],
-            rule=Combination.from_dict(m["rule"]).describe(),
+            rule=Combination.from_dict(m["rule"]).describe(lang),
             gain=m["gain_over_plain_lstm_word_f1"],
             two_way_gain=m["two_way_gain_over_plain_lstm_word_f1"],
             ppl=m["test_perplexity"],

@@ -73,10 +73,10 @@ TOP_BADGED = 50  # only the top-ranked terms are marked in the text: marking eve
 VIEW = {  # what the server draws, in the page's language
     "en": {"count": "counting n-grams", "compare": "comparing with general language", "highlight": "highlighting",
            "frequency": "frequency in this text", "domain": "domain score ln(p_here / p_general)", "cohesion": "cohesion",
-           "hover": "%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>"},
+           "threshold": "default cohesion threshold", "hover": "%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>"},
     "zh": {"count": "统计 n 元组", "compare": "与通用语料比较", "highlight": "标注文本",
            "frequency": "在本文中的频次", "domain": "领域得分 ln(p_本文 / p_通用)", "cohesion": "凝聚度",
-           "hover": "%{text}<br>频次 %{x}<br>领域得分 %{y:.2f}<extra></extra>"},
+           "threshold": "默认凝聚度阈值", "hover": "%{text}<br>频次 %{x}<br>领域得分 %{y:.2f}<extra></extra>"},
 }  # fmt: skip
 _SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
@@ -285,8 +285,9 @@ def _source_note(upload):
     return gr.Markdown(visible=upload is not None)
 
 
-def pmi_explainer(text: str):
+def pmi_explainer(text: str, request: gr.Request = None):
     """The first sentence, with the PMI of each adjacent pair: low PMI marks a likely cut."""
+    lang = page_language(request)
     text = read_input(text, None)
     mined = term_mining.mine(text, None)
     enc, V, total = mined.encoded, len(mined.encoded.alphabet), mined.total
@@ -307,7 +308,7 @@ def pmi_explainer(text: str):
             marker_color=["#2563eb" if v >= 2.5 else "#d97706" for v in pmi],
         )
     )
-    fig.add_hline(y=2.5, line_dash="dot", annotation_text="default cohesion threshold")
+    fig.add_hline(y=2.5, line_dash="dot", annotation_text=VIEW[lang]["threshold"])
     fig.update_layout(
         height=300, template="plotly_white", margin=dict(l=40, r=20, t=30, b=60), yaxis_title="PMI (nats)"
     )
@@ -328,7 +329,9 @@ with gr.Blocks() as demo:
             upload = gr.File(label=I18N("terms.upload"), file_types=[".txt"], type="filepath")
             file_note = gr.Markdown(I18N("terms.file_in_use"), visible=False, elem_id="terms-file-note")
         with gr.Column(scale=1, min_width=240):
-            language = gr.Radio(LANGUAGES, value="auto", label=I18N("terms.language"))
+            language = gr.Radio(
+                [(I18N(f"terms.lang.{code}"), code) for code in LANGUAGES], value="auto", label=I18N("terms.language")
+            )
             with gr.Accordion(I18N("terms.advanced"), open=False):
                 min_count = gr.Number(0, precision=0, label=I18N("terms.min_count"))
                 min_cohesion = gr.Slider(0, 8, value=2.5, step=0.1, label=I18N("terms.min_cohesion"))

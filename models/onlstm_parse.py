@@ -60,6 +60,17 @@ def pieces(text: str, cuts: list[int]) -> list[str]:
     return [text[a:b] for a, b in itertools.pairwise(edges) if b > a]
 
 
+DESCRIBE_ZH = {  # the words of Combination.describe in Chinese
+    "layer": "第 {k} 层",
+    "input level": "输入层级",
+    "surprisal": "惊异度",
+    "forward": "正向",
+    "reverse": "反向",
+    "end": "词尾",
+    "start": "词首",
+}
+
+
 @dataclass(frozen=True)
 class Rule:
     """How one signal becomes words: which layer (or 'surprisal'), which reading, pieces of at most `max_len`."""
@@ -124,12 +135,16 @@ class Combination:
     def segment(self, text: str, signals: dict) -> list[str]:
         return pieces(text, split_until_short(self.gaps(signals), self.max_len))
 
-    def describe(self) -> str:
-        """'0.75 × forward layer 2 (end) − 1.35 × forward layer 1 input level (start) + …'"""
+    def describe(self, lang: str = "en") -> str:
+        """'0.75 × forward layer 2 (end) − 1.35 × forward layer 1 input level (start) + …' (or in Chinese)"""
+        words = DESCRIBE_ZH if lang == "zh" else {}
         parts = []
         for t in self.terms:
-            signal = "surprisal" if t.layer < 0 else f"layer {t.layer}" + (" input level" if t.gate == "input" else "")
-            parts.append(f"{'−' if t.weight < 0 else '+'} {abs(t.weight):g} × {t.reader} {signal} ({t.direction})")
+            layer = words.get("layer", "layer {k}").format(k=t.layer)
+            gate = words.get("input level", " input level") if t.gate == "input" else ""
+            signal = words.get("surprisal", "surprisal") if t.layer < 0 else layer + gate
+            reader, direction = words.get(t.reader, t.reader), words.get(t.direction, t.direction)
+            parts.append(f"{'−' if t.weight < 0 else '+'} {abs(t.weight):g} × {reader} {signal} ({direction})")
         return " ".join(parts).removeprefix("+ ")
 
     def to_dict(self) -> dict:

@@ -13,6 +13,7 @@ from models import soft_f1_experiment
 
 TAB_NAMES = {
     "ogan": "O-GAN",
+    "gan_arch": "GAN architectures",
     "iresnet": "Invertible ResNet",
     "onlstm": "ON-LSTM",
     "cln": "Conditional LayerNorm",
@@ -22,6 +23,7 @@ TAB_NAMES = {
 }
 TAB_TITLES = {
     "ogan": "O-GAN：简单修改",
+    "gan_arch": "从DCGAN到SELF-MOD",
     "iresnet": "细水长flow之可逆ResNet",
     "onlstm": "ON-LSTM：用有序神经元",
     "cln": "基于Conditional Layer Normalization的条件文本生成",

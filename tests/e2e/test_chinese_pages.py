@@ -1,0 +1,78 @@
+"""Every tab in the Chinese UI, scanned in a real browser: the visible text of the tab, its figures' SVG text and an
+error toast carry no English words beyond a short allow-list (names, units, formulas)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from demos.tabs import SHOWN
+from models.hub import REGISTRY
+
+MODEL_IDS = set(REGISTRY)
+
+# names of methods, models, data, tools and people; units; letters of formulas: the same in both languages
+_NAMES = """
+    GAN O-GAN DCGAN ResNet SELF-MOD SELF MOD StyleGAN AdaIN BatchNorm LayerNorm InstanceNorm BN LN IN CLN LSTM ON-LSTM
+    Conditional Layer Normalization MNIST FID PMI CSV API JSON GIF PNG URL UTF Gradio gradio_client Hutchinson Banach
+    Lipschitz Russian roulette softmax argmax LSE ReLU softplus cumax LipSwish ActNorm Adam Transformer YAKE Jieba
+    kexue fm archives arXiv Su Jianlin Distill Residual Flows Flow flow TERM nats bits dim max min exp log sin cos tanh
+    tab gan_arch ogan iresnet onlstm cln smooth terms guide top soft
+    BY-NC-ND CC CNN CPU EMA MLP ELU NLL PKU DExperts Spearman logits token n-gram README UTF- FAQ LaTeX MIT bfloat
+    hinge logsumexp one-hot soft-argmax soft-k-max Top-p distinct- NaN i-ResNet Lip det log-det Geometric txt Hub SP
+    Dataframe Highlightedtext Html Image Label Markdown Plot File Json Gallery precision
+"""
+ALLOWED = {w.lower() for w in _NAMES.split()}
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_'-]{2,}")
+VISIBLE_TEXT = """(panel) => {
+  // code, formulas, links, the article's own titles and citations, what people typed or generated (inputs, examples,
+  // sampled text), and Gradio's progress text are not the interface's words
+  const skip = 'pre, code, .katex, .cite, .citations, .article-title, a, textarea, input, .modebar, .gradio-code, '
+    + '.json-holder, .cln-card, .progress-text, .meta-text, .meta-text-center, .eta-bar, [class*="examples"]';
+  const texts = [];
+  const walker = document.createTreeWalker(document.querySelector(panel), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest(skip) || !el.getClientRects().length) continue;
+    texts.push(walker.currentNode.textContent);
+  }
+  return texts;
+}"""
+
+
+def english_words(text: str) -> set[str]:
+    """Latin-script words not on the list; identifiers (snake_case names, model ids) are names too."""
+    return {w for w in LATIN_WORD.findall(text) if w.lower() not in ALLOWED and "_" not in w and w not in MODEL_IDS}
+
+
+@pytest.fixture
+def zh_page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("tab_id", SHOWN)
+def test_the_chinese_tab_shows_no_english_words(zh_page, app_url, tab_id, shot):
+    zh_page.goto(f"{app_url}/?tab={tab_id}")
+    panel = f"#tab-{tab_id}"
+    expect(zh_page.locator(panel)).to_be_visible(timeout=30_000)
+    zh_page.wait_for_timeout(1500)  # the opening computations start ...
+    zh_page.wait_for_function("!document.querySelector('.pending, .generating')", timeout=60_000)  # ... and end
+    zh_page.wait_for_timeout(500)  # figures draw
+    texts = zh_page.evaluate(VISIBLE_TEXT, panel)
+    shot(zh_page, f"zh-{tab_id}")
+    found = {t.strip()[:80] for t in texts if english_words(t)}  # each text that holds an English word
+    assert not found, " | ".join(sorted(found))
+
+
+def test_a_chinese_error_toast_is_chinese_too(zh_page, app_url):
+    zh_page.goto(f"{app_url}/?tab=smooth")
+    vector = zh_page.locator("#tab-smooth textarea").first
+    vector.fill("1, two, 3")
+    vector.press("Enter")
+    toast = zh_page.locator(".toast-body").first
+    expect(toast).to_contain_text("不是数字", timeout=30_000)
+    assert "“two”" in toast.inner_text()
