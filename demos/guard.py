@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import html
+import inspect
 import itertools
 import logging
 import math
@@ -184,6 +185,22 @@ _calls = itertools.count(1)
 class Blocks(gr.Blocks):
     """gr.Blocks whose every event checks its inputs first and never answers with a generic error."""
 
+    def _keep_results(self, block_fn, err: Error, args: tuple, kwargs: dict) -> dict | None:
+        """A person's bad input in the browser: the message as a toast, and every output keeps what it showed (an
+        error would replace the previous results with red boxes). Programs (gradio_client marks its calls with
+        x-gradio-user: api, the page its own with "app") still get the error. None when the call is a program's or has no queue event."""
+        call = inspect.signature(gr.Blocks.call_function).bind_partial(self, block_fn, *args, **kwargs).arguments
+        request, event_id = call.get("requests"), call.get("event_id")
+        request = request[0] if isinstance(request, list) and request else request
+        headers = getattr(request, "headers", None)
+        program = headers is None or headers.get("x-gradio-user", "api") != "app"  # the page's own calls say "app"
+        if event_id is None or program or call.get("iterator") is not None:
+            return None
+        self._queue.log_message(event_id=event_id, log=str(err.message), title="", level="warning", duration=10)
+        skips = [gr.skip() for _ in block_fn.outputs]
+        return {"prediction": skips[0] if len(skips) == 1 else skips, "duration": 0.0, "is_generating": False,
+                "iterator": None}  # fmt: skip
+
     async def preprocess_data(self, block_fn, inputs, state, explicit_call=False):
         endpoint = "/" + str(block_fn.api_name or block_fn.name)
         try:
@@ -204,7 +221,11 @@ class Blocks(gr.Blocks):
         except (StopIteration, StopAsyncIteration):
             raise
         except Error as err:
-            raise _quiet(err, endpoint) from None
+            quiet = _quiet(err, endpoint)
+            kept = self._keep_results(block_fn, quiet, args, kwargs)
+            if kept is None:
+                raise quiet from None
+            return kept
         except Exception as err:
             LOG.warning("%s: %s: %s", endpoint, type(err).__name__, str(err)[:200].replace("\n", " "))
             raise error("shape", endpoint=endpoint, kind=type(err).__name__) from None

@@ -35,7 +35,7 @@ def test_picking_a_test_digit_round_trips_it(page: Page):
 def test_round_trip_of_an_empty_canvas_says_so(page: Page):
     open_iresnet(page)
     page.locator("#iresnet-run-rt").click()
-    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible()
+    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible(timeout=30_000)
 
 
 def test_measured_panel_shows_both_models(page: Page):
@@ -55,3 +55,15 @@ def test_the_roulette_estimate_joins_the_log_det_plot(page: Page, shot):
 def test_the_round_trip_opens_computed_on_a_test_digit(page: Page):
     open_iresnet(page)
     expect(page.locator("#iresnet-flow-strip img")).to_be_visible(timeout=60_000)
+
+
+def test_a_bad_input_keeps_the_previous_result_on_screen(page: Page):
+    open_iresnet(page)
+    strip = page.locator("#iresnet-flow-strip img")
+    expect(strip).to_be_visible(timeout=60_000)  # the round trip opens computed on a test digit
+    before = strip.get_attribute("src")
+    page.locator("#iresnet-run-rt").click()  # the pad is empty
+    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible(timeout=30_000)
+    expect(strip).to_be_visible()
+    assert strip.get_attribute("src") == before
+    expect(page.locator("#iresnet-flow-strip")).not_to_contain_text("Error")

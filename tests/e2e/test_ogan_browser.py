@@ -49,7 +49,7 @@ def test_draw_a_stroke_and_encode_it(page: Page, shot):
 def test_encoding_a_blank_canvas_says_so(page: Page):
     open_ogan(page)
     page.locator("#ogan-encode").click()
-    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible()
+    expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible(timeout=30_000)
 
 
 def test_picking_a_test_digit_encodes_it(page: Page):
