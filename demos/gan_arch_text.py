@@ -150,23 +150,28 @@ VIEW: dict[str, tuple[str, str]] = {
         "**文章的判断在这里的测量结果**（差异不超过种子间差异即视为无差异）：",
     ),
     "claim.speed": (
-        "DCGAN is much faster than ResNet at similar quality — {v}: ResNet takes {r:.2f}× DCGAN's time per step; FID {q}.",
-        "DCGAN 比 ResNet 快得多且质量相近 —— {v}：ResNet 每步耗时是 DCGAN 的 {r:.2f} 倍；FID {q}。",
+        "DCGAN is much faster than ResNet at similar quality — {v}: ResNet takes {r:.2f}× DCGAN's time per step; FID "
+        "DCGAN − ResNet at equal steps {q}; at equal training time (ResNet's FID there: {f}) {t}.",
+        "DCGAN 比 ResNet 快得多且质量相近 —— {v}：ResNet 每步耗时是 DCGAN 的 {r:.2f} 倍；FID（DCGAN − ResNet）在相同步数下 "
+        "{q}；在相同训练时间下（ResNet 此时的 FID：{f}）{t}。",
     ),
     "claim.selfmod": (
-        "SELF-MOD converges better — {v}: final FID {q}; first checkpoint at DCGAN's final FID: SELF-MOD {s}, DCGAN {d}.",
-        "SELF-MOD 收敛更好 —— {v}：最终 FID {q}；首次达到 DCGAN 最终 FID 的检查点：SELF-MOD {s}，DCGAN {d}。",
+        "SELF-MOD converges better — {v}: final FID SELF-MOD − DCGAN {q}; first checkpoint at DCGAN's final FID: "
+        "SELF-MOD {s}, DCGAN {d}.",
+        "SELF-MOD 收敛更好 —— {v}：最终 FID（SELF-MOD − DCGAN）{q}；首次达到 DCGAN 最终 FID 的检查点：SELF-MOD {s}，DCGAN {d}。",
     ),
     "claim.board": (
         "Transposed convolutions leave a checkerboard — {v}: share of power at (π, π), DCGAN {d:.2e} vs ResNet {r:.2e} "
-        "(real digits {real:.2e}); {q}.",
-        "转置卷积留下棋盘格 —— {v}：(π, π) 处功率占比 DCGAN {d:.2e}，ResNet {r:.2e}（真实数字 {real:.2e}）；{q}。",
+        "(real digits {real:.2e}); ResNet − DCGAN {q}. Our DCGAN uses 4×4 kernels with stride 2, which cover evenly "
+        "(set k = 4, s = 2 in the lab below).",
+        "转置卷积留下棋盘格 —— {v}：(π, π) 处功率占比 DCGAN {d:.2e}，ResNet {r:.2e}（真实数字 {real:.2e}）；ResNet − DCGAN "
+        "{q}。我们的 DCGAN 用 4×4 卷积核、步长 2，覆盖是均匀的（可在下方实验室设 k = 4、s = 2 查看）。",
     ),
     "holds": ("holds here", "在这里成立"),
     "fails": ("does not hold here", "在这里不成立"),
     "verdict.no difference": ("no difference beyond the seed spread", "差异不超过种子间差异"),
-    "verdict.a better": ("the first is better beyond the seed spread", "前者更好，超出种子间差异"),
-    "verdict.b better": ("the second is better beyond the seed spread", "后者更好，超出种子间差异"),
+    "verdict.a better": ("the first is lower beyond the seed spread", "前者更低，超出种子间差异"),
+    "verdict.b better": ("the second is lower beyond the seed spread", "后者更低，超出种子间差异"),
     "not_reached": ("not reached", "未达到"),
     "step_n": ("step {n:,}", "第 {n:,} 步"),
     "norm.batch": ("N (batch)", "N（批）"),

@@ -51,7 +51,9 @@ def claims_markdown(m: dict, lang: str) -> str:
     nyquist = {a: np.mean([s["nyquist_share"] for s in m["spectra"][a]["seeds"].values()]) for a in m["architectures"]}
     items = [
         view("claim.speed", lang, v=holds(speed), r=speed["resnet_time_ratio"],
-             q=_verdict(speed["fid_dcgan_minus_resnet"], lang)),
+             q=_verdict(speed["fid_dcgan_minus_resnet"], lang),
+             f=" / ".join(f"{x:.1f}" for x in speed["resnet_fid_at_dcgan_training_time"]),
+             t=_verdict(speed["fid_dcgan_minus_resnet_at_equal_time"], lang)),
         view("claim.selfmod", lang, v=holds(sm), q=_verdict(sm["fid_selfmod_minus_dcgan"], lang),
              s=reached(sm["steps_to_dcgan_final_fid"]["selfmod"]), d=reached(sm["steps_to_dcgan_final_fid"]["dcgan"])),
         view("claim.board", lang, v=holds(board), d=nyquist["dcgan"], r=nyquist["resnet"],
