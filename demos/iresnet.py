@@ -16,7 +16,7 @@ from demos.common import article_header, lazy, markdown, model_queue, on_open, p
 from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
-from demos.iresnet_results import DENSITIES, results_markdown
+from demos.iresnet_results import DENSITIES, results_markdown, samples_note
 from demos.iresnet_text import view
 from models import fixed_point as fp
 from models import hub
@@ -171,13 +171,25 @@ def iresnet_roundtrip(image):
     return _strip(flow_images), _strip(contrast_images), result
 
 
-def iresnet_sample(seed=0, n=16, temperature=0.8):
+def _samples_note(request: gr.Request = None) -> str:
+    return samples_note(page_language(request))
+
+
+def _real_digits() -> np.ndarray:
+    """The bundled test digits 0-9 on the same scale as the samples: what the flow was trained on."""
+    from PIL import Image
+
+    imgs = [np.asarray(Image.open(p), dtype=np.float32) / 255 for p in DIGITS]
+    return np.concatenate([_strip(imgs[:5]), _strip(imgs[5:])], axis=0)
+
+
+def iresnet_sample(seed=0, n=16, temperature=1.0):
     """Sample digits from the MNIST flow: z ~ N(0, T²I), x = F⁻¹(z) by fixed-point iteration.
 
     Args:
         seed: random seed (0 to 2^31-1).
         n: how many samples (1 to 36).
-        temperature: T, the prior's standard deviation (0 to 1.5; below 1 gives cleaner digits).
+        temperature: T, the prior's standard deviation (0 to 1.5; the judge reads T = 1 best, see the card).
     Returns:
         A grid of samples and JSON with the seed and the fixed-point steps used per block.
     """
@@ -420,13 +432,18 @@ with gr.Blocks() as demo:
         with gr.Column(scale=1, min_width=240):
             seed = gr.Number(0, precision=0, label=I18N("iresnet.seed"))
             n = gr.Slider(1, MAX_SAMPLES, value=16, step=1, label=I18N("iresnet.n"))
-            temperature = gr.Slider(0.0, 1.5, value=0.8, step=0.05, label=I18N("iresnet.temperature"))
+            temperature = gr.Slider(0.0, 1.5, value=1.0, step=0.05, label=I18N("iresnet.temperature"))
             run_sample = gr.Button(I18N("iresnet.run_sample"), variant="primary", elem_id="iresnet-run-sample")
         grid = gr.Image(label=I18N("iresnet.samples"), interactive=False, format="png", elem_id="iresnet-samples")
+        real = gr.Image(
+            _real_digits(), label=I18N("iresnet.real_digits"), interactive=False, format="png", elem_id="iresnet-real"
+        )
+    samples_md = gr.Markdown(elem_id="iresnet-samples-note")
     sample_json = gr.JSON(visible=False)
     sample_io = ([seed, n, temperature], [grid, sample_json])
     run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **QUEUE)
     on_open(demo, iresnet_sample, *sample_io, "iresnet_sample", **QUEUE)
+    demo.load(_samples_note, None, samples_md, api_name="iresnet_samples_note", api_visibility="private", queue=False)
 
     gr.Markdown(I18N("iresnet.logdet_title"), elem_classes="section-title")
     markdown(I18N("iresnet.logdet_intro"))

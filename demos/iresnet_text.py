@@ -97,6 +97,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Temperature T (z ~ N(0, T²I))",
         "温度 T（z ~ N(0, T²I)）",
     ),
+    "iresnet.real_digits": (
+        "Real test digits, for comparison",
+        "真实测试数字（对照）",
+    ),
     "iresnet.run_sample": (
         "Sample",
         "采样",
