@@ -250,7 +250,7 @@ def summary_lines() -> list[str]:
             f"at its peak (bar ≤ 1 GB)"
             + (
                 f"; English at 20 MB {english['max_s']:.1f} s, +{english['peak_memory_added_mb']:.0f} MB"
-                + (" ❌ over the bar" if english["peak_memory_added_mb"] > 1000 else "")
+                + (" ❌ over the bar" if english["peak_memory_added_mb"] > 1000 else " ✅")
                 if english
                 else ""
             )
