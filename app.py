@@ -82,7 +82,9 @@ def build_demo() -> gr.Blocks:
             for tab_id in SHOWN:
                 with gr.Tab(I18N(f"app.tab.{tab_id}"), id=tab_id, elem_id=f"tab-{tab_id}"):
                     modules[tab_id].demo.render()
-        root.load(select_tab, None, tabs, api_name="app_select_tab", api_visibility="private")  # queued: warnings show
+        root.load(  # queued, so that its warning shows; no concurrency limit: it never waits behind a tab's work
+            select_tab, None, tabs, api_name="app_select_tab", api_visibility="private", concurrency_limit=None
+        )
     examples = {name: args for m in modules.values() for name, args in getattr(m, "API_EXAMPLES", {}).items()}
     modules["guide"].API_SOURCE.update(blocks=root, examples=examples)  # the Guide's snippets cover every tab
     return root

@@ -86,7 +86,7 @@ API_ZH: dict[str, str] = {
     "/smooth_experiment": "分别用交叉熵、−soft F1、先交叉熵再 −soft F1 训练逻辑回归，报告真实 F1。",
     "/smooth_pair": "某一组函数在温度 K 下的硬值与光滑值。",
     "/terms_mine": "发现文本中的词（中文）或术语与短语（空格分词的语言），并按与通用语料词频的对比给出领域性排序。",
-    "/terms_segment": "用从同一文本中发现的词表切分它（最大概率路径）；与 terms_mine 一样，给了 upload 文件就用文件而不是 text。",
+    "/terms_segment": "用从同一文本中发现的词表切分它（最大概率路径）；与 `terms_mine` 一样，给了 `upload` 文件就用文件而不是 `text`。",
 }
 RETURNS = {"en": ("Returns: {r}.", "Returns a tuple of: {r}."), "zh": ("返回：{r}。", "返回一个元组：{r}。")}
 WEIGHTS_TABLE = {  # header, bundled yes, bundled no

@@ -216,9 +216,9 @@ def test_a_picked_test_digit_reaches_the_model_as_the_test_set_holds_it():
     from PIL import Image
 
     from demos import ogan
-    from demos.digit_input import DIGITS, test_digit
+    from demos.digit_input import DIGITS, show_digits, test_digit
 
     raw = np.asarray(Image.open(DIGITS[7]), dtype=np.float32) / 255
     np.testing.assert_array_equal(test_digit(7), raw)
     shown = ogan._encode_example("7")[0]
-    np.testing.assert_array_equal(shown, ogan._show(raw))
+    np.testing.assert_array_equal(shown, show_digits(raw))

@@ -119,9 +119,12 @@ def test_the_address_follows_the_tab_in_view(page: Page, app_url):
     expect(page.locator("#guide-api")).to_contain_text("/smooth_pair")
 
 
-def test_an_unknown_deep_link_says_so(page: Page, app_url):
+def test_an_unknown_deep_link_says_so(browser, app_url):
+    context = browser.new_context()  # a link opened afresh, as a person would
+    page = context.new_page()
     page.goto(f"{app_url}/?tab=nope")
-    expect(page.get_by_text("There is no tab 'nope'")).to_be_visible()
+    expect(page.get_by_text("There is no tab 'nope'")).to_be_visible(timeout=30_000)
+    context.close()
 
 
 def test_chinese_locale_translates_the_interface(browser, app_url, shot):

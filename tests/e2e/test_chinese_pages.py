@@ -3,7 +3,9 @@ error toast carry no English words beyond a short allow-list (names, units, form
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -12,6 +14,7 @@ from demos.tabs import SHOWN
 from models.hub import REGISTRY
 
 MODEL_IDS = set(REGISTRY)
+ARTIFACTS_FOUND = Path(__file__).resolve().parent.parent / "artifacts" / "zh-english-words.json"
 
 # names of methods, models, data, tools and people; units; letters of formulas: the same in both languages
 _NAMES = """
@@ -20,17 +23,18 @@ _NAMES = """
     Lipschitz Russian roulette softmax argmax LSE ReLU softplus cumax LipSwish ActNorm Adam Transformer YAKE Jieba
     kexue fm archives arXiv Su Jianlin Distill Residual Flows Flow flow TERM nats bits dim max min exp log sin cos tanh
     tab gan_arch ogan iresnet onlstm cln smooth terms guide top soft
-    BY-NC-ND CC CNN CPU EMA MLP ELU NLL PKU DExperts Spearman logits token n-gram README UTF- FAQ LaTeX MIT bfloat
-    hinge logsumexp one-hot soft-argmax soft-k-max Top-p distinct- NaN i-ResNet Lip det log-det Geometric txt Hub SP
-    Dataframe Highlightedtext Html Image Label Markdown Plot File Json Gallery precision
+    BY-NC-ND CC CNN CPU EMA MLP ELU NLL PKU DExperts Spearman logits token n-gram README UTF FAQ LaTeX MIT bfloat
+    hinge logsumexp one-hot soft-argmax soft-k-max Top-p distinct NaN i-ResNet Lip det log-det Geometric txt Hub SP
+    Dataframe Highlightedtext Html Image Label Markdown Plot File Json Gallery precision Space Hugging Face mean
 """
 ALLOWED = {w.lower() for w in _NAMES.split()}
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_'-]{2,}")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_'-]{2,}")
 VISIBLE_TEXT = """(panel) => {
   // code, formulas, links, the article's own titles and citations, what people typed or generated (inputs, examples,
   // sampled text), and Gradio's progress text are not the interface's words
   const skip = 'pre, code, .katex, .cite, .citations, .article-title, a, textarea, input, .modebar, .gradio-code, '
-    + '.json-holder, .cln-card, .progress-text, .meta-text, .meta-text-center, .eta-bar, [class*="examples"]';
+    + '.json-holder, .cln-card, .progress-text, .meta-text, .meta-text-center, .eta-bar, [class*="examples"], '
+    + '[class*="file"]';  // a downloadable file shows its name
   const texts = [];
   const walker = document.createTreeWalker(document.querySelector(panel), NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
@@ -44,7 +48,8 @@ VISIBLE_TEXT = """(panel) => {
 
 def english_words(text: str) -> set[str]:
     """Latin-script words not on the list; identifiers (snake_case names, model ids) are names too."""
-    return {w for w in LATIN_WORD.findall(text) if w.lower() not in ALLOWED and "_" not in w and w not in MODEL_IDS}
+    words = {re.sub(r"[-\d]+$", "", w) for w in LATIN_WORD.findall(text)}  # "distinct-2", "bfloat16": the name
+    return {w for w in words if len(w) > 2 and w.lower() not in ALLOWED and "_" not in w and w not in MODEL_IDS}
 
 
 @pytest.fixture
@@ -66,10 +71,11 @@ def test_no_chinese_tab_shows_english_words(zh_page, app_url, shot):
         expect(zh_page.locator(panel)).to_be_visible(timeout=30_000)
         zh_page.wait_for_function("!document.querySelector('.pending, .generating')", timeout=60_000)
         zh_page.wait_for_timeout(300)  # figures draw
-        english = {t.strip()[:80] for t in zh_page.evaluate(VISIBLE_TEXT, panel) if english_words(t)}
+        english = {w: t.strip()[:80] for t in zh_page.evaluate(VISIBLE_TEXT, panel) for w in english_words(t)}
         if english:
-            found[tab_id] = sorted(english)
+            found[tab_id] = english  # each word, with the start of the text that holds it
         shot(zh_page, f"zh-{tab_id}")
+    Path(ARTIFACTS_FOUND).write_text(json.dumps(found, ensure_ascii=False, indent=1))
     assert not found, found
 
 
