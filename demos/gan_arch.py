@@ -6,6 +6,7 @@ Runs alone: `python -m demos.gan_arch`.
 
 from __future__ import annotations
 
+import functools
 import time
 
 import gradio as gr
@@ -35,6 +36,12 @@ NAME = "gan-arch-mnist"
 MAX_SAMPLES = 64
 NORM_LAYERS = ("bn0", "bn1", "bn2")
 QUEUE = model_queue("gan_arch")
+
+
+@functools.cache
+def _metrics() -> dict:
+    """The snapshot's metrics.json, read once (every comparison and table reads it)."""
+    return hub.metrics(NAME)
 
 
 def _load():
@@ -70,7 +77,7 @@ def arch_compare(seed=0, n=16, request: gr.Request = None):
     """
     seed = parse_number(seed, "Seed", 0, 2**31 - 1, integer=True)
     n = parse_number(n, "Number of samples", 1, MAX_SAMPLES, integer=True)
-    model, metrics, lang = MODEL.get(), hub.metrics(NAME), page_language(request)
+    model, metrics, lang = MODEL.get(), _metrics(), page_language(request)
     z = _codes(seed, n, model.n_z)
     grids, result = [], {"seed": seed, "n": n, "architectures": {}}
     for a in ARCHITECTURES:
@@ -158,7 +165,8 @@ def arch_selfmod(layer="bn1", seed_a=0, seed_b=1, t=0.0, z="", request: gr.Reque
     t = parse_number(t, "t", 0.0, 1.0, closed=True)
     model, lang = MODEL.get(), page_language(request)
     a, b = _codes(a_seed, 1, model.n_z)[0], _codes(b_seed, 1, model.n_z)[0]
-    if isinstance(z, str) and not z.strip():
+    given = not (isinstance(z, str) and not z.strip())
+    if not given:
         code = interpolate(a, b, 101, "spherical")[round(t * 100)]
     else:
         values = parse_vector(z, max_len=model.n_z, what="z")
@@ -176,27 +184,28 @@ def arch_selfmod(layer="bn1", seed_a=0, seed_b=1, t=0.0, z="", request: gr.Reque
         "seed_a": a_seed,
         "seed_b": b_seed,
         "t": t,
-        "z_source": "path" if isinstance(z, str) and not z.strip() else "given",
+        "z_source": "given" if given else "path",
         "z": np.round(code.numpy(), 5).tolist(),
         "scale": np.round(scale, 5).tolist(),
         "shift": np.round(shift, 5).tolist(),
     }
+    where = view("z_given", lang) if given else view("on_path", lang, t=t, a=a_seed, b=b_seed)
     readout = view(
-        "mod_readout", lang, layer=view("layer_name", lang, i=NORM_LAYERS.index(layer) + 1), t=t, a=a_seed, b=b_seed,
-        g0=scale.min(), g1=scale.max(), b0=shift.min(), b1=shift.max(), dg=np.abs(scale - scale_a).mean(),
-        db=np.abs(shift - shift_a).mean(),
+        "mod_readout", lang, layer=view("layer_name", lang, i=NORM_LAYERS.index(layer) + 1), where=where,
+        g0=scale.min(), g1=scale.max(), b0=shift.min(), b1=shift.max(),
+        dg=np.abs(scale - scale_a).mean(), db=np.abs(shift - shift_a).mean(),
     )  # fmt: skip
     return show_digits(images), modulation_figure(scale, shift, scale_a, shift_a, lang), readout, result
 
 
 def _layers(architecture="dcgan", request: gr.Request = None):
-    rows = hub.metrics(NAME)["architectures"][_architecture(architecture)]["layers"]
+    rows = _metrics()["architectures"][_architecture(architecture)]["layers"]
     return layer_table(rows, page_language(request))
 
 
 def _measured_views(request: gr.Request = None):
     """What the tab shows from metrics.json, in the page's language."""
-    m, lang = hub.metrics(NAME), page_language(request)
+    m, lang = _metrics(), page_language(request)
     return (
         measured_table(m, lang),
         claims_markdown(m, lang),

@@ -120,12 +120,13 @@ VIEW: dict[str, tuple[str, str]] = {
         "步长不整除卷积核：⌈k/s⌉ 与 ⌊k/s⌋ 个输入交替出现。",
     ),
     "mod_readout": (
-        "{layer}: t = {t:.2f} between seed {a} and seed {b}. Across channels, 1 + γ(z) ranges {g0:.2f} … {g1:.2f} and "
-        "β(z) {b0:.2f} … {b1:.2f}; from seed A they moved by {dg:.3f} and {db:.3f} on average.",
-        "{layer}：在种子 {a} 与种子 {b} 之间 t = {t:.2f}。各通道的 1 + γ(z) 在 {g0:.2f} … {g1:.2f} 之间，β(z) 在 "
-        "{b0:.2f} … {b1:.2f} 之间；相对种子 A 平均变化 {dg:.3f} 与 {db:.3f}。",
+        "{layer}: {where}. Across channels, 1 + γ(z) ranges {g0:.2f} … {g1:.2f} and β(z) {b0:.2f} … {b1:.2f}; from "
+        "seed A they moved by {dg:.3f} and {db:.3f} on average.",
+        "{layer}：{where}。各通道的 1 + γ(z) 在 {g0:.2f} … {g1:.2f} 之间，β(z) 在 {b0:.2f} … {b1:.2f} 之间；相对种子 A "
+        "平均变化 {dg:.3f} 与 {db:.3f}。",
     ),
-    "z_given": ("the given z", "给定的 z"),
+    "on_path": ("t = {t:.2f} between seed {a} and seed {b}", "在种子 {a} 与种子 {b} 之间 t = {t:.2f}"),
+    "z_given": ("the z given through the API", "通过 API 给定的 z"),
     "mode.transposed": ("transposed convolution", "转置卷积"),
     "mode.resize": ("resize, then convolution", "先放大再卷积"),
     "layer_name": ("layer {i}", "第 {i} 层"),

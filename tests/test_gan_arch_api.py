@@ -63,8 +63,9 @@ def test_selfmod_at_t_0_is_seed_a_and_the_modulation_moves_with_t(client):
 
 def test_selfmod_takes_an_explicit_z(client):
     z = ", ".join(["0.5"] * 64)
-    *_, result = client.predict("bn2", 0, 1, 0.5, z, api_name="/arch_selfmod")
+    _, _, readout, result = client.predict("bn2", 0, 1, 0.5, z, api_name="/arch_selfmod")
     assert result["z_source"] == "given" and result["z"] == [0.5] * 64
+    assert "given through the API" in readout and "between seed" not in readout
 
 
 @pytest.mark.parametrize(
