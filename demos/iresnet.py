@@ -114,15 +114,16 @@ def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30, request: gr.Reque
 
 @functools.lru_cache(maxsize=64)
 def _deformation(c: float) -> go.Figure:
-    lin = np.linspace(-3.5, 3.5, 141)
+    # float32 and a 71×71 grid: det J is smooth, and the figure stays ~50 KB (every page event copies it)
+    lin = np.linspace(-3.5, 3.5, 71)
     g = np.stack(np.meshgrid(lin, lin), axis=-1)
-    det = fp.jacobian_det(g, c)
+    det = fp.jacobian_det(g, c).astype(np.float32)
     fig = go.Figure(go.Heatmap(x=lin, y=lin, z=det, colorscale="RdBu", zmid=0, colorbar=dict(title="det J")))
-    t = np.linspace(-3, 3, 120)
+    t = np.linspace(-3, 3, 60)
     lines = [np.stack([t, np.full_like(t, v)], 1) for v in np.linspace(-3, 3, 13)]
     lines += [np.stack([np.full_like(t, v), t], 1) for v in np.linspace(-3, 3, 13)]
     gap = np.full((1, 2), np.nan)  # one trace, the grid lines separated by gaps
-    mapped = np.concatenate([np.concatenate([fp.forward(line, c), gap]) for line in lines])
+    mapped = np.concatenate([np.concatenate([fp.forward(line, c), gap]) for line in lines]).astype(np.float32)
     fig.add_trace(
         go.Scatter(x=mapped[:, 0], y=mapped[:, 1], mode="lines", line=dict(color="black", width=1), hoverinfo="skip")
     )
@@ -384,12 +385,11 @@ with gr.Blocks() as demo:
             iterations = gr.Slider(1, MAX_ITERATIONS, value=30, step=1, label=I18N("iresnet.iterations"))
             run_fp = gr.Button(I18N("iresnet.run_fp"), variant="primary", elem_id="iresnet-run-fp")
         with gr.Column(scale=3), gr.Row():
-            first = iresnet_fixed_point()  # the defaults, drawn at start (numpy only, milliseconds)
-            fp_path = gr.Plot(first[0], label=I18N("iresnet.path"))
-            fp_err = gr.Plot(first[1], label=I18N("iresnet.error"), elem_id="iresnet-error")
-    fp_grid = gr.Plot(first[2], label=I18N("iresnet.grid"))
+            fp_path = gr.Plot(label=I18N("iresnet.path"))  # drawn when the page opens, in its language
+            fp_err = gr.Plot(label=I18N("iresnet.error"), elem_id="iresnet-error")
+    fp_grid = gr.Plot(label=I18N("iresnet.grid"))
     with gr.Accordion(I18N("iresnet.details"), open=False):
-        fp_json = gr.JSON(first[3], show_label=False, elem_id="iresnet-fp-json")
+        fp_json = gr.JSON(show_label=False, elem_id="iresnet-fp-json")
     gr.on(
         [run_fp.click, c.release, iterations.release, x1.submit, x2.submit],
         iresnet_fixed_point,
