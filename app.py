@@ -12,10 +12,11 @@ from unittest import mock
 import gradio as gr
 from gradio.routes import App
 
-from demos.common import LAZY, launch_kwargs
+from demos.common import ASSETS, LAZY, launch_kwargs
 from demos.errors import message, quote
 from demos.guard import Blocks
 from demos.i18n import I18N
+from demos.opening import composed
 from demos.tabs import SHOWN
 
 
@@ -28,46 +29,16 @@ def warn_unknown_tab(request: gr.Request) -> None:
         gr.Warning(message("unknown_tab", value=quote(tab), choices=", ".join(SHOWN)))
 
 
-# Browser-side, run once when the page loads: a click on a tab puts it into the address (?tab=<id>, no reload), so a
-# copied link opens it; a deep link opens its tab at once by clicking its button;
-# every digit pad gets its brush picked as it appears (Gradio's editor starts with no tool, so a stroke drew nothing).
-PAGE_JS = """
-() => {
-  const pickBrushes = () => document.querySelectorAll(".digit-pad:not([data-brush])").forEach((pad) => {
-    const brush = pad.querySelector('button[aria-label="Brush"]');
-    if (brush) { brush.click(); pad.setAttribute("data-brush", "on"); }
-  });
-  new MutationObserver(pickBrushes).observe(document.body, { childList: true, subtree: true });
-  pickBrushes();
-  const id = (button) => button.id.replace(/^tab-/, "").replace(/-button$/, "");
-  document.addEventListener("click", (event) => {
-    const button = event.target.closest('[role="tab"][id^="tab-"]');
-    if (!button) return;
-    const url = new URL(window.location);
-    url.searchParams.set("tab", id(button));
-    window.history.replaceState(null, "", url);
-  });
-  const wanted = new URL(window.location).searchParams.get("tab");
-  if (!wanted) return;
-  const open = () => {
-    const button = document.getElementById(`tab-${wanted}-button`);
-    if (button) { if (button.getAttribute("aria-selected") !== "true") button.click(); return true; }
-    return false;
-  };
-  if (!open()) {
-    const watch = new MutationObserver(() => { if (open()) watch.disconnect(); });
-    watch.observe(document.body, { childList: true, subtree: true });
-    setTimeout(() => watch.disconnect(), 20000);
-  }
-}
-"""
+# The page script (deep links, the address following the tab, digit pads' brush, each tab's opening panels).
+PAGE_JS = (ASSETS / "page.js").read_text(encoding="utf-8")
 
 
 def import_tabs() -> dict:
     """Each tab module builds its own gr.Blocks, so that it runs alone. Gradio makes a FastAPI app for every Blocks it
     closes (about 0.15 s each on 2 cores), which the composed app never serves: skip those while importing the tabs.
-    Import them before our own Blocks: a module's `with gr.Blocks()` inside our context would render it twice."""
-    with mock.patch.object(App, "create_app", return_value=None):
+    Import them before our own Blocks: a module's `with gr.Blocks()` inside our context would render it twice.
+    Composed, a tab computes its opening panels the first time it is shown (demos/opening.py), not at page load."""
+    with mock.patch.object(App, "create_app", return_value=None), composed():
         return {tab_id: importlib.import_module(f"demos.{tab_id}") for tab_id in SHOWN}
 
 

@@ -39,17 +39,18 @@ def main(argv: list[str] | None = None) -> dict:
     tabs: dict[str, dict] = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        bare = Server("bench/bare_app.py")  # the baseline: a one-textbox Gradio page
-        bare.wait_ready()
-        baseline = {}
-        for name, viewport in VIEWPORTS.items():
-            page = browser.new_context(viewport=viewport).new_page()
-            page.add_init_script(OBSERVE)
-            page.goto(bare.url, wait_until="load")
-            page.wait_for_timeout(int(args.settle * 1000))
-            baseline[name] = max(page.evaluate("window.__longTasks"), default=0)
-            page.context.close()
-        bare.stop()
+        baselines: dict[str, dict] = {}  # a one-textbox Gradio page, and the same page with one small Plotly figure
+        for baseline, env in (("bare_gradio_worst_ms", {}), ("bare_gradio_plot_worst_ms", {"BARE_PLOT": "1"})):
+            bare = Server("bench/bare_app.py", env)
+            bare.wait_ready()
+            for name, viewport in VIEWPORTS.items():
+                page = browser.new_context(viewport=viewport).new_page()
+                page.add_init_script(OBSERVE)
+                page.goto(bare.url, wait_until="load")
+                page.wait_for_timeout(int(args.settle * 1000))
+                baselines.setdefault(baseline, {})[name] = max(page.evaluate("window.__longTasks"), default=0)
+                page.context.close()
+            bare.stop()
         app = Server("app.py")
         app.wait_ready()
         warm = browser.new_page()  # the first page load also warms the models; not measured
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> dict:
         "machine": machine(),
         "tabs": tabs,
         "worst": {"ms": worst[0], "tab": worst[1], "viewport": worst[2]},
-        "bare_gradio_worst_ms": baseline,
+        **baselines,
     }
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))

@@ -12,9 +12,10 @@ import unicodedata
 import gradio as gr
 
 from demos import cln_views as views
-from demos.common import article_header, lazy, markdown, model_queue, on_open, page_language, quote
+from demos.common import article_header, lazy, markdown, model_queue, page_language, quote
 from demos.errors import error
 from demos.i18n import I18N
+from demos.opening import on_open
 from models import hub
 from models.cln_settings import Settings
 

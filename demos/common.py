@@ -129,12 +129,6 @@ def scratch_file(name: str) -> Path:
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
-def on_open(demo: gr.Blocks, fn, inputs, outputs, name: str, **kwargs):
-    """Run `fn` on the tab's default inputs when the page opens, so the tab shows a result before any click: a
-    private endpoint `<name>_initial`. Returns the event, to chain `.then` on."""
-    return demo.load(fn, inputs, outputs, api_name=f"{name}_initial", api_visibility="private", **kwargs)
-
-
 def launch_kwargs() -> dict:
     """Theme, CSS and translations: in Gradio 6 these go to `launch()`, for the whole app or a tab run alone."""
     return {

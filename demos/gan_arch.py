@@ -12,7 +12,7 @@ import time
 import gradio as gr
 import numpy as np
 
-from demos.common import article_header, lazy, markdown, model_queue, on_open, page_language, parse_number, parse_vector
+from demos.common import article_header, lazy, markdown, model_queue, page_language, parse_number, parse_vector
 from demos.digit_input import digit_grid, show_digits
 from demos.errors import error, quote
 from demos.gan_arch_text import view
@@ -27,6 +27,7 @@ from demos.gan_arch_views import (
     trained_spectra_figure,
 )
 from demos.i18n import I18N
+from demos.opening import on_open
 from models import hub
 
 ARCHITECTURES = ("dcgan", "resnet", "selfmod")  # models.gan_arch's, named here so that building the UI needs no torch

@@ -15,6 +15,7 @@ from demos.articles import ARTICLES
 from demos.common import article_header, markdown, page_language
 from demos.guide_text import API_ZH, RETURNS, WEIGHTS_TABLE
 from demos.i18n import I18N
+from demos.opening import on_open
 from demos.tabs import SHOWN
 from models import hub
 
@@ -126,8 +127,8 @@ with gr.Blocks() as demo:
     gr.Markdown(I18N("guide.license_title"), elem_classes="section-title")
     gr.Markdown(I18N("guide.license"))
 
-    demo.load(api_for_page, None, api_md, api_name="guide_api", api_visibility="private", queue=False)
-    demo.load(weights_for_page, None, weights_md, api_name="guide_weights", api_visibility="private", queue=False)
+    on_open(demo, api_for_page, None, api_md, "guide_api", queue=False)
+    on_open(demo, weights_for_page, None, weights_md, "guide_weights", queue=False)
 
 if __name__ == "__main__":
     from demos.common import launch_kwargs

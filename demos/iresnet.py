@@ -12,12 +12,13 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import article_header, lazy, markdown, model_queue, on_open, page_language, parse_number
+from demos.common import article_header, lazy, markdown, model_queue, page_language, parse_number
 from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.iresnet_results import DENSITIES, results_markdown, samples_note
 from demos.iresnet_text import view
+from demos.opening import on_open
 from models import fixed_point as fp
 from models import hub
 
@@ -443,7 +444,7 @@ with gr.Blocks() as demo:
     sample_io = ([seed, n, temperature], [grid, sample_json])
     run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **QUEUE)
     on_open(demo, iresnet_sample, *sample_io, "iresnet_sample", **QUEUE)
-    demo.load(_samples_note, None, samples_md, api_name="iresnet_samples_note", api_visibility="private", queue=False)
+    on_open(demo, _samples_note, None, samples_md, "iresnet_samples_note", queue=False)
 
     gr.Markdown(I18N("iresnet.logdet_title"), elem_classes="section-title")
     markdown(I18N("iresnet.logdet_intro"))

@@ -17,7 +17,6 @@ from demos.common import (
     lazy,
     markdown,
     model_queue,
-    on_open,
     page_language,
     parse_number,
     parse_vector,
@@ -27,6 +26,7 @@ from demos.digit_input import digit_grid, digit_pixels, digit_sketchpad, show_di
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.ogan_results import comparison_markdown
+from demos.opening import on_open
 from models import hub
 
 EXAMPLES = ASSETS / "examples" / "ogan"

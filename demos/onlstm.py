@@ -15,11 +15,12 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from demos.common import ASSETS, article_header, lazy, markdown, model_queue, on_open, page_language, parse_number
+from demos.common import ASSETS, article_header, lazy, markdown, model_queue, page_language, parse_number
 from demos.errors import error
 from demos.i18n import EN, I18N, ZH
 from demos.onlstm_results import results_markdown
 from demos.onlstm_text import view
+from demos.opening import on_open
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
 from models.segmentation import boundary_f1, f1, word_spans

@@ -11,9 +11,10 @@ from dataclasses import asdict
 import gradio as gr
 import numpy as np
 
-from demos.common import article_header, markdown, on_open, page_language, parse_number, parse_vector, quote
+from demos.common import article_header, markdown, page_language, parse_number, parse_vector, quote
 from demos.errors import error
 from demos.i18n import I18N
+from demos.opening import on_open
 from demos.smooth_plots import experiment_figure, pair_figure
 from demos.smooth_text import view
 from models import smooth, soft_f1_experiment

@@ -20,7 +20,6 @@ from demos.common import (
     article_header,
     markdown,
     model_queue,
-    on_open,
     page_language,
     parse_number,
     quote,
@@ -28,6 +27,7 @@ from demos.common import (
 )
 from demos.errors import error, message
 from demos.i18n import I18N
+from demos.opening import on_open
 from models import general_frequency, term_mining
 
 MAX_BYTES = 20_000_000  # input limit, stated in the UI
