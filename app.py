@@ -12,11 +12,10 @@ from unittest import mock
 import gradio as gr
 from gradio.routes import App
 
-from demos.common import ASSETS, LAZY, launch_kwargs
+from demos.common import LAZY, launch_kwargs
 from demos.errors import message, quote
 from demos.guard import Blocks
 from demos.i18n import I18N
-from demos.opening import composed
 from demos.tabs import SHOWN
 
 
@@ -29,16 +28,11 @@ def warn_unknown_tab(request: gr.Request) -> None:
         gr.Warning(message("unknown_tab", value=quote(tab), choices=", ".join(SHOWN)))
 
 
-# The page script (deep links, the address following the tab, digit pads' brush, each tab's opening panels).
-PAGE_JS = (ASSETS / "page.js").read_text(encoding="utf-8")
-
-
 def import_tabs() -> dict:
     """Each tab module builds its own gr.Blocks, so that it runs alone. Gradio makes a FastAPI app for every Blocks it
     closes (about 0.15 s each on 2 cores), which the composed app never serves: skip those while importing the tabs.
-    Import them before our own Blocks: a module's `with gr.Blocks()` inside our context would render it twice.
-    Composed, a tab computes its opening panels the first time it is shown (demos/opening.py), not at page load."""
-    with mock.patch.object(App, "create_app", return_value=None), composed():
+    Import them before our own Blocks: a module's `with gr.Blocks()` inside our context would render it twice."""
+    with mock.patch.object(App, "create_app", return_value=None):
         return {tab_id: importlib.import_module(f"demos.{tab_id}") for tab_id in SHOWN}
 
 
@@ -60,15 +54,10 @@ def build_demo() -> gr.Blocks:
     return root
 
 
-def launch_options() -> dict:
-    """What launch() needs beyond the tabs' own settings: the page script."""
-    return {**launch_kwargs(), "js": PAGE_JS}
-
-
 demo = build_demo()
 
 if __name__ == "__main__":
-    demo.launch(prevent_thread_lock=True, **launch_options())
+    demo.launch(prevent_thread_lock=True, **launch_kwargs())
     for model in LAZY:  # the page is served first; the models load on a background thread right after
         model.start()
     demo.block_thread()

@@ -9,14 +9,47 @@
   new MutationObserver(pickBrushes).observe(document.body, { childList: true, subtree: true });
   pickBrushes();
 
-  // A click on a tab puts it into the address (?tab=<id>, no reload), so that a copied link opens it.
+  // A digit pad's button uses the input chosen last (demos/digit_input.py): a stroke on the pad, or a test digit
+  // picked beside it. Marked on the pad at once: the pad's own change event comes only after it has exported the
+  // picture, later than a quick click on the button.
+  document.addEventListener("pointerdown", (event) => {
+    const pad = event.target.closest(".digit-pad");
+    if (pad) pad.dataset.choice = "drawing";
+  });
+  document.addEventListener("change", (event) => {
+    const pad = event.target.closest(".digit-choices")?.parentElement.closest(".column")?.querySelector(".digit-pad");
+    if (pad) pad.dataset.choice = "digit";
+  });
+
+  // The address follows the tab and its linked controls (demos/opening.py): ?tab=<id>&<key>=<value>..., each tab's
+  // values remembered, so that switching back restores them and a copied link opens the same view.
   const tabId = (button) => button.id.replace(/^tab-/, "").replace(/-button$/, "");
+  const selectedTab = () => {
+    const button = document.querySelector('[role="tab"][id^="tab-"][aria-selected="true"]');
+    return button ? tabId(button) : "";
+  };
+  const start = new URL(window.location);
+  const memory = { [start.searchParams.get("tab") || selectedTab()]: Object.fromEntries(
+    [...start.searchParams].filter(([key]) => key !== "tab" && !key.startsWith("__"))) };
+  const writeAddress = (tab) => {
+    const url = new URL(window.location);
+    for (const key of [...url.searchParams.keys()]) if (!key.startsWith("__")) url.searchParams.delete(key);
+    if (tab) url.searchParams.set("tab", tab);
+    for (const [key, value] of Object.entries(memory[tab] || {})) url.searchParams.set(key, value);
+    window.history.replaceState(null, "", url);
+  };
+  window.explorables = {
+    remember(key, value, limit) {
+      const tab = selectedTab();
+      const text = String(value ?? "");
+      if (text.length <= limit) (memory[tab] ||= {})[key] = text;
+      else delete (memory[tab] ||= {})[key]; // too long for an address: a link opens the default instead
+      writeAddress(tab);
+    },
+  };
   document.addEventListener("click", (event) => {
     const button = event.target.closest('[role="tab"][id^="tab-"]');
-    if (!button) return;
-    const url = new URL(window.location);
-    url.searchParams.set("tab", tabId(button));
-    window.history.replaceState(null, "", url);
+    if (button) writeAddress(tabId(button));
   });
 
   // A deep link opens its tab at once by clicking its button (an unknown one is named by the server's warning).

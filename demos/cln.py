@@ -15,7 +15,7 @@ from demos import cln_views as views
 from demos.common import article_header, lazy, markdown, model_queue, page_language, quote
 from demos.errors import error
 from demos.i18n import I18N
-from demos.opening import on_open
+from demos.opening import link, on_open
 from models import hub
 from models.cln_settings import Settings
 
@@ -205,6 +205,7 @@ with gr.Blocks() as demo:
     gen_io = ([alpha, samples, length, temperature, top_p, seed, prefix, contrast], [cards, batch_summary, result])
     event = gr.on([generate.click, prefix.submit], cln_generate, *gen_io, api_name="cln_generate", **QUEUE)
     stop.click(None, cancels=[event])
+    link(alpha=alpha, n=samples, length=length, T=temperature, top_p=top_p, seed=seed, prefix=prefix, contrast=contrast)
     on_open(demo, cln_generate, *gen_io, "cln_generate", **QUEUE)
 
     gr.Markdown(I18N("cln.results_title"), elem_classes="section-title")
@@ -236,6 +237,7 @@ with gr.Blocks() as demo:
         trigger_mode="always_last",
         **QUEUE,
     )
+    link(text=mech_text, mix=mech_alpha, scale=scale, layer=layer)
     on_open(demo, cln_mechanics, *mech_io, "cln_mechanics", **QUEUE)
 
 if __name__ == "__main__":

@@ -130,8 +130,11 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def launch_kwargs() -> dict:
-    """Theme, CSS and translations: in Gradio 6 these go to `launch()`, for the whole app or a tab run alone."""
+    """Theme, CSS, translations and the page script (assets/page.js: deep links, the address following the tab and
+    its controls, digit pads, each tab's opening panels): in Gradio 6 these go to `launch()`, for the whole app or a
+    tab run alone."""
     return {
+        "js": (ASSETS / "page.js").read_text(encoding="utf-8"),
         "theme": gr.themes.Soft(primary_hue="blue", secondary_hue="amber"),
         "css_paths": [ASSETS / "style.css"],
         "i18n": I18N,

@@ -12,6 +12,7 @@ from PIL import Image
 from demos.common import ASSETS
 from demos.errors import error, quote
 from demos.i18n import I18N
+from demos.localize import lookup
 from models.digits import BlankImage, to_mnist
 
 SCALE = 7  # 28 px -> 196 px on screen, nearest neighbour
@@ -49,6 +50,38 @@ def digit_pixels(value) -> np.ndarray:
         raise error("blank") from None
     except ValueError as err:
         raise error("unusable", detail=quote(err, 120)) from None
+
+
+SOURCE = lookup(  # which input a digit button used, in the page's language
+    {
+        "digit": ("test digit {d}, as MNIST holds it", "测试数字 {d}（MNIST 原样）"),
+        "drawing": ("your drawing, cropped, fitted in 20×20 and centred", "你的手写（经裁剪、缩放到 20×20 并居中）"),
+    }
+)
+
+
+def digit_button(button, pad, example, outputs, chosen, public, api_name: str, **queue) -> None:
+    """Wire a digit tab's button to the input the person chose last: a stroke on `pad` (or wiping it) or a test digit
+    picked in `example`. The page script (assets/page.js) marks the pad the moment either happens; the click script
+    copies that mark into a hidden text box for `chosen(image, digit, choice)`. Until the person draws, the button
+    uses the test digit the tab opened with. Programs call `public(image)` as `/<api_name>`, carried by a hidden
+    button of its own."""
+    example.elem_classes = [*(example.elem_classes or []), "digit-choices"]
+    choice = gr.Textbox("digit", visible="hidden")
+    script = (
+        f"(image, digit, choice) => [image, digit, document.getElementById({pad.elem_id!r})?.dataset.choice ?? choice]"
+    )
+    inputs = [pad, example, choice]
+    button.click(chosen, inputs, outputs, js=script, api_name=f"{api_name}_chosen", api_visibility="private", **queue)
+    gr.Button(visible="hidden").click(public, pad, outputs, api_name=api_name, **queue)
+
+
+def chosen_pixels(image, digit, choice: str, lang: str = "en") -> tuple[np.ndarray, str]:
+    """(28, 28) pixels of the input chosen last: the drawing or picture `image`, or test digit `digit` as the test
+    set holds it; and which one it was, in words."""
+    if choice == "digit" and digit is not None:
+        return test_digit(int(digit)), SOURCE("digit", lang, d=int(digit))
+    return digit_pixels(image), SOURCE("drawing", lang)
 
 
 def digit_sketchpad(size: int, label, **kwargs) -> gr.Sketchpad:

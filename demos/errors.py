@@ -63,6 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no tab '{value}'; the first tab is open. Tabs: {choices}.",
         "没有名为“{value}”的标签页，已打开第一个标签页。可用：{choices}。",
     ),
+    "link_value": (
+        "The link's {param}={value} is not a value this control takes ({expected}); its default is used.",
+        "链接中的 {param}={value} 不是这个控件能取的值（{expected_zh}），已改用默认值。",
+    ),
     # digits (demos.digit_input)
     "no_image": (
         "No image: draw a digit on the pad, or choose a test digit.",

@@ -27,7 +27,7 @@ from demos.gan_arch_views import (
     trained_spectra_figure,
 )
 from demos.i18n import I18N
-from demos.opening import on_open
+from demos.opening import link, on_open
 from models import hub
 
 ARCHITECTURES = ("dcgan", "resnet", "selfmod")  # models.gan_arch's, named here so that building the UI needs no torch
@@ -237,6 +237,7 @@ with gr.Blocks() as demo:
     compare_json = gr.JSON(visible=False)
     compare_io = ([seed, n], [*grids, compare_readout, compare_json])
     gr.on([sample.click, seed.submit, n.release], arch_compare, *compare_io, api_name="arch_compare", **QUEUE)
+    link(seed=seed, n=n)
     on_open(demo, arch_compare, *compare_io, "arch_compare", **QUEUE)
 
     gr.Markdown(I18N("arch.measured"), elem_classes="section-title")
@@ -277,6 +278,7 @@ with gr.Blocks() as demo:
         api_name="arch_checkerboard",
         trigger_mode="always_last",
     )
+    link(kernel=kernel, stride=stride, layers=depth, upsampling=mode)
     on_open(demo, arch_checkerboard, *board_io, "arch_checkerboard")
     gr.Markdown(I18N("arch.trained_title"), elem_classes="section-title")
     spectra = gr.Plot(label=I18N("arch.trained_plot"), elem_id="arch-spectra")
@@ -316,6 +318,7 @@ with gr.Blocks() as demo:
         trigger_mode="always_last",
         **QUEUE,
     )
+    link(layer=layer, a=seed_a, b=seed_b, t=t)
     on_open(demo, arch_selfmod, *mod_io, "arch_selfmod", **QUEUE)
     gr.Markdown(I18N("arch.norms_title"), elem_classes="section-title")
     norms = gr.HTML(elem_id="arch-norms")

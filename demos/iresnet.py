@@ -13,12 +13,12 @@ import numpy as np
 import plotly.graph_objects as go
 
 from demos.common import article_header, lazy, markdown, model_queue, page_language, parse_number
-from demos.digit_input import DIGITS, digit_pixels, digit_sketchpad
+from demos.digit_input import DIGITS, chosen_pixels, digit_button, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.iresnet_results import DENSITIES, results_markdown, samples_note
 from demos.iresnet_text import view
-from demos.opening import on_open
+from demos.opening import link, on_open
 from models import fixed_point as fp
 from models import hub
 
@@ -165,12 +165,24 @@ def iresnet_roundtrip(image):
         Two strips (flow, contrast model): x, z laid out as an image, and the reconstructions after 1, 2, 5, 10, 20
         and 50 iterations per block; JSON with each model's max-abs pixel error per iteration count.
     """
+    return _roundtrip_pixels(digit_pixels(image))
+
+
+def _roundtrip_pixels(pixels: np.ndarray):
     _one_thread()
-    pixels = digit_pixels(image)
     flow_images, flow_err = _roundtrip(FLOW.get(), pixels)
     contrast_images, contrast_err = _roundtrip(CONTRAST.get(), pixels)
     result = {"iterations": ROUNDTRIP_K, "flow_max_abs_error": flow_err, "contrast_max_abs_error": contrast_err}
     return _strip(flow_images), _strip(contrast_images), result
+
+
+def _roundtrip_chosen(image, digit, choice, request: gr.Request = None):
+    """What a person's Round trip does: the drawing, or the test digit (0-9) chosen after it (demos.digit_input
+    .digit_button), named above the flow's strip."""
+    lang = page_language(request)
+    pixels, source = chosen_pixels(image, digit, choice, lang)
+    flow, contrast, result = _roundtrip_pixels(pixels)
+    return gr.update(value=flow, label=view("flow_of", lang, source=source)), contrast, result
 
 
 def _samples_note(request: gr.Request = None) -> str:
@@ -361,13 +373,9 @@ def iresnet_density(name="eight_gaussians", request: gr.Request = None):
     return fig, info
 
 
-def _roundtrip_example(d):
-    """The round trip of test digit d (0-9); nothing while none is picked."""
-    return iresnet_roundtrip(_example_digit(d)) if d is not None else gr.skip()
-
-
-def _example_digit(d):
-    return str(DIGITS[int(d)]) if d is not None else gr.skip()
+def _roundtrip_example(d, request: gr.Request = None):
+    """The round trip of test digit d (0-9) as the test set holds it; nothing while none is picked."""
+    return _roundtrip_chosen(None, d, "digit", request) if d is not None else gr.skip()
 
 
 EN["iresnet.results"], ZH["iresnet.results"] = results_markdown("en"), results_markdown("zh")
@@ -398,6 +406,7 @@ with gr.Blocks() as demo:
         [fp_path, fp_err, fp_grid, fp_json],
         api_name="iresnet_fixed_point",
     )
+    link(c=c, x1=x1, x2=x2, iterations=iterations)
     on_open(demo, iresnet_fixed_point, [c, x1, x2, iterations], [fp_path, fp_err, fp_grid, fp_json], "iresnet_fp")
 
     gr.Markdown(I18N("iresnet.rt_title"), elem_classes="section-title")
@@ -424,8 +433,9 @@ with gr.Blocks() as demo:
             with gr.Accordion(I18N("iresnet.details"), open=False):
                 rt_json = gr.JSON(show_label=False, elem_id="iresnet-rt-json")
     rt_out = [flow_strip, contrast_strip, rt_json]
-    run_rt.click(iresnet_roundtrip, pad, rt_out, api_name="iresnet_roundtrip", **QUEUE)
+    digit_button(run_rt, pad, example, rt_out, _roundtrip_chosen, iresnet_roundtrip, "iresnet_roundtrip", **QUEUE)
     example.change(_roundtrip_example, example, rt_out, api_name="iresnet_example", api_visibility="private", **QUEUE)
+    link(digit=example)
     on_open(demo, _roundtrip_example, example, rt_out, "iresnet_example", **QUEUE)  # the panel opens computed
 
     gr.Markdown(I18N("iresnet.sample_title"), elem_classes="section-title")
@@ -443,6 +453,7 @@ with gr.Blocks() as demo:
     sample_json = gr.JSON(visible=False)
     sample_io = ([seed, n, temperature], [grid, sample_json])
     run_sample.click(iresnet_sample, *sample_io, api_name="iresnet_sample", **QUEUE)
+    link(seed=seed, n=n, T=temperature)
     on_open(demo, iresnet_sample, *sample_io, "iresnet_sample", **QUEUE)
     on_open(demo, _samples_note, None, samples_md, "iresnet_samples_note", queue=False)
 
@@ -460,6 +471,7 @@ with gr.Blocks() as demo:
     logdet_io = ([terms, probes, probe_seed, roulette], [logdet_plot, logdet_json])
     triggers = [run_logdet.click, terms.release, probes.release, roulette.release]
     gr.on(triggers, iresnet_logdet, *logdet_io, api_name="iresnet_logdet", **QUEUE)
+    link(terms=terms, probes=probes, probe_seed=probe_seed, roulette=roulette)
     on_open(demo, iresnet_logdet, *logdet_io, "iresnet_logdet", **QUEUE)
 
     gr.Markdown(I18N("iresnet.density_title"), elem_classes="section-title")
@@ -475,6 +487,7 @@ with gr.Blocks() as demo:
     density_json = gr.JSON(visible=False)
     density_io = (density, [density_plot, density_json])
     gr.on([run_density.click, density.change], iresnet_density, *density_io, api_name="iresnet_density", **QUEUE)
+    link(density=density)
     on_open(demo, iresnet_density, *density_io, "iresnet_density", **QUEUE)
 
     gr.Markdown(I18N("iresnet.results_title"), elem_classes="section-title")

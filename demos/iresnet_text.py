@@ -169,6 +169,7 @@ VIEW: dict[str, tuple[str, str]] = {  # what the server draws, in the page's lan
     "mean_logdet": ("mean log|det J_F| over 8 points", "8 个点上 log|det J_F| 的均值"),
     "flow_samples": ("flow samples", "流模型样本"),
     "data": ("data", "数据"),
+    "flow_of": ("i-ResNet flow (c = 0.9): {source}", "i-ResNet 流模型（c = 0.9）：{source}"),
 }
 
 

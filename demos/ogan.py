@@ -22,11 +22,20 @@ from demos.common import (
     parse_vector,
     scratch_file,
 )
-from demos.digit_input import digit_grid, digit_pixels, digit_sketchpad, show_digits, test_digit
+from demos.digit_input import (
+    chosen_pixels,
+    digit_button,
+    digit_grid,
+    digit_pixels,
+    digit_sketchpad,
+    show_digits,
+    test_digit,
+)
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.ogan_results import comparison_markdown
-from demos.opening import on_open
+from demos.ogan_text import view
+from demos.opening import link, on_open
 from models import hub
 
 EXAMPLES = ASSETS / "examples" / "ogan"
@@ -245,9 +254,18 @@ def _code_text(result: dict) -> str:
     return ", ".join(f"{v:.4f}" for v in result["code"])
 
 
+def _encode_chosen(image, digit, choice, request: gr.Request = None):
+    """What a person's Encode does: the drawing, or the test digit (0-9) chosen after it (demos.digit_input
+    .digit_button), with its name above the input as the model sees it."""
+    lang = page_language(request)
+    pixels, source = chosen_pixels(image, digit, choice, lang)
+    seen, *rest = _encode_pixels(pixels, lang)
+    return gr.update(value=seen, label=view("seen", lang, source=source)), *rest
+
+
 def _encode_example(digit, request: gr.Request = None):
     """The test digit picked (0-9) encoded; nothing while none is picked."""
-    return _encode_pixels(test_digit(int(digit)), page_language(request)) if digit is not None else gr.skip()
+    return _encode_chosen(None, digit, "digit", request) if digit is not None else gr.skip()
 
 
 def _seed_code(seed) -> str:
@@ -287,8 +305,9 @@ with gr.Blocks() as demo:
             code_plot = gr.Plot(label=I18N("ogan.code"))
             code_json = gr.JSON(visible=False)
     encode_out = [seen, recon, code_plot, judge_in, judge_out, code_json]
-    encode.click(ogan_encode, pad, encode_out, api_name="ogan_encode", **QUEUE)
+    digit_button(encode, pad, example, encode_out, _encode_chosen, ogan_encode, "ogan_encode", **QUEUE)
     example.change(_encode_example, example, encode_out, api_name="ogan_example", api_visibility="private", **QUEUE)
+    link(digit=example)
     on_open(demo, _encode_example, example, encode_out, "ogan_example", **QUEUE)
 
     gr.Markdown(I18N("ogan.interp_title"), elem_classes="section-title")
@@ -325,6 +344,7 @@ with gr.Blocks() as demo:
         queue=False,
     )
     # the tab opens alive: the default interpolation, a sample grid and a decoded seed code are there before any click
+    link(start=a_kind, a=a_value, end=b_kind, b=b_value, frames=frames, path=method)
     on_open(demo, ogan_interpolate, *interp_io, "ogan_interpolate", **QUEUE).then(
         _fit_scrub,
         [frames_state, scrub],
@@ -355,6 +375,7 @@ with gr.Blocks() as demo:
     sample_json = gr.JSON(visible=False)
     sample_io = ([sample_seed, sample_n, sample_scale, sample_source], [grid, sample_json])
     run_sample.click(ogan_sample, *sample_io, api_name="ogan_sample", **QUEUE)
+    link(seed=sample_seed, n=sample_n, scale=sample_scale, source=sample_source)
     on_open(demo, ogan_sample, *sample_io, "ogan_sample", **QUEUE)
 
     gr.Markdown(I18N("ogan.edit_title"), elem_classes="section-title")

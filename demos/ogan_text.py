@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from demos.localize import lookup
+
 STRINGS: dict[str, tuple[str, str]] = {
     "ogan.summary": (
         "A GAN's discriminator already reads every image closely, so why train a separate encoder? O-GAN makes the discriminator output a whole vector $E(x)\\in\\mathbb{R}^{n_z}$ and uses only its mean as the realism score, $D(x)=\\operatorname{avg}(E(x))$. Mean and spread of $E(x)$ stay free for the GAN game; its *shape* is asked to carry the noise, by adding the Pearson correlation to both players' losses:\n\n$$\\mathcal{L}_{E,G}\\;\\mathrel{+}=\\;-\\lambda\\,\\rho\\big(z,\\,E(G(z))\\big),\\qquad \\rho(a,b)=\\cos\\big(\\mathcal N(a),\\mathcal N(b)\\big),\\quad \\mathcal N(v)=\\frac{v-\\operatorname{avg}(v)}{\\operatorname{std}(v)}.$$\n\nAfter training, the discriminator *is* an encoder: a digit is reconstructed as $\\hat x=G\\big(0.9\\,\\mathcal N(E(x))\\big)$. Our model is a small MNIST O-GAN ($n_z=64$, λ = 0.5, SELF-MOD generator, EMA weights, hinge loss) trained for 120k steps in bfloat16, about an hour of a 2-core CPU; the panel at the bottom measures the claim against the same GAN trained without the ρ term.",
@@ -196,3 +198,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "对照组样本",
     ),
 }
+
+
+VIEW: dict[str, tuple[str, str]] = {  # what the server labels, in the page's language
+    "seen": ("As the model sees it: {source}", "模型看到的输入：{source}"),
+}
+view = lookup(VIEW)

@@ -20,7 +20,7 @@ from demos.errors import error
 from demos.i18n import EN, I18N, ZH
 from demos.onlstm_results import results_markdown
 from demos.onlstm_text import view
-from demos.opening import on_open
+from demos.opening import link, on_open
 from models import hub
 from models.onlstm_parse import Combination, Rule, build_tree, depth_cuts, pieces, split_until_short
 from models.segmentation import boundary_f1, f1, word_spans
@@ -367,6 +367,7 @@ with gr.Blocks() as demo:
         [trees, distances, words, gold_words, gold_line, parse_json],
     )
     gr.on([parse.click, text.submit], onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_parse", **QUEUE)
+    link(text=text, max_len=max_len, layer=layer)
     on_open(demo, onlstm_parse, parse_inputs, parse_outputs, "onlstm_parse", **QUEUE)
     max_len.release(
         onlstm_parse, parse_inputs, parse_outputs, api_name="onlstm_regranulate", api_visibility="private", **QUEUE

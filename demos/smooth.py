@@ -14,7 +14,7 @@ import numpy as np
 from demos.common import article_header, markdown, page_language, parse_number, parse_vector, quote
 from demos.errors import error
 from demos.i18n import I18N
-from demos.opening import on_open
+from demos.opening import link, on_open
 from demos.smooth_plots import experiment_figure, pair_figure
 from demos.smooth_text import view
 from models import smooth, soft_f1_experiment
@@ -190,6 +190,7 @@ with gr.Blocks() as demo:
         [plot, result],
         api_name="smooth_pair",
     )
+    link(pair=function, K=K, vector=vector, k=k)
     on_open(demo, smooth_pair, inputs, [plot, result], "smooth")
     gr.Examples(
         [
@@ -228,6 +229,7 @@ with gr.Blocks() as demo:
             exp_json = gr.JSON(visible=False)
     exp_io = ([seed, share, steps], [exp_plot, exp_table, exp_json])
     run.click(smooth_experiment, *exp_io, api_name="smooth_experiment")
+    link(seed=seed, share=share, steps=steps)
     on_open(demo, smooth_experiment, *exp_io, "smooth_experiment")
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from demos.common import (
 )
 from demos.errors import error, message
 from demos.i18n import I18N
-from demos.opening import on_open
+from demos.opening import link, on_open
 from models import general_frequency, term_mining
 
 MAX_BYTES = 20_000_000  # input limit, stated in the UI
@@ -356,6 +356,7 @@ with gr.Blocks() as demo:
         [table, plot, highlighted, csv_file, result],
     )
     run.click(terms_mine, *mine_io, api_name="terms_mine", **QUEUE)
+    link(language=language, min_count=min_count, cohesion=min_cohesion, entropy=min_entropy)
     on_open(demo, terms_mine, *mine_io, "terms_mine", **QUEUE)  # the excerpt in the box, mined
     upload.change(_source_note, upload, file_note, api_name="terms_source", api_visibility="private", queue=False)
     segment_btn.click(terms_segment, [text, language, upload], [highlighted, result], api_name="terms_segment", **QUEUE)

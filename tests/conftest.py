@@ -31,7 +31,7 @@ def app_url():
     import app
 
     _, url, _ = app.demo.launch(
-        prevent_thread_lock=True, quiet=True, server_name="127.0.0.1", server_port=free_port(), **app.launch_options()
+        prevent_thread_lock=True, quiet=True, server_name="127.0.0.1", server_port=free_port(), **app.launch_kwargs()
     )
     yield url.rstrip("/")
     app.demo.close()

@@ -221,4 +221,5 @@ def test_a_picked_test_digit_reaches_the_model_as_the_test_set_holds_it():
     raw = np.asarray(Image.open(DIGITS[7]), dtype=np.float32) / 255
     np.testing.assert_array_equal(test_digit(7), raw)
     shown = ogan._encode_example("7")[0]
-    np.testing.assert_array_equal(shown, show_digits(raw))
+    np.testing.assert_array_equal(shown["value"], show_digits(raw))
+    assert shown["label"] == "As the model sees it: test digit 7, as MNIST holds it"

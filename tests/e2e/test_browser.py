@@ -119,6 +119,24 @@ def test_the_address_follows_the_tab_in_view(page: Page, app_url):
     expect(page.locator("#guide-api")).to_contain_text("/smooth_pair")
 
 
+def test_a_link_restores_the_tab_and_its_controls(page: Page, app_url):
+    page.goto(f"{app_url}/?tab=iresnet&c=0.9&iterations=12")
+    expect(page.locator("#iresnet-c input[type=number]")).to_have_value("0.9")
+    page.get_by_text("Details (JSON)", exact=True).first.click()
+    expect(page.locator("#iresnet-fp-json")).to_contain_text("0.9")  # drawn with the link's c, not the default 0.7
+
+
+def test_the_address_follows_a_control_and_each_tab_keeps_its_own(page: Page):
+    k = page.get_by_label("K (type an exact value, 0 < K ≤ 10000)")
+    k.fill("5")
+    k.press("Enter")
+    expect(page).to_have_url(re.compile(r"\?tab=smooth&K=5$"))
+    page.get_by_role("tab", name="Guide").click()
+    expect(page).to_have_url(re.compile(r"\?tab=guide$"))
+    page.get_by_role("tab", name="Smooth approximations").click()
+    expect(page).to_have_url(re.compile(r"\?tab=smooth&K=5$"))
+
+
 def test_an_unknown_deep_link_says_so(browser, app_url):
     context = browser.new_context()  # a link opened afresh, as a person would
     page = context.new_page()

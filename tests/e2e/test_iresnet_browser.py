@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pads import draw_and_clear, draw_seven
 from playwright.sync_api import Page, expect
 
 
@@ -32,8 +33,17 @@ def test_picking_a_test_digit_round_trips_it(page: Page):
     expect(page.locator("#iresnet-flow-strip img")).to_be_visible(timeout=60_000)
 
 
-def test_round_trip_of_an_empty_canvas_says_so(page: Page):
+def test_round_trip_uses_the_drawing_made_last_and_names_it(page: Page):
     open_iresnet(page)
+    expect(page.locator("#iresnet-flow-strip")).to_contain_text("test digit 3")
+    draw_seven(page, "#iresnet-pad")
+    page.locator("#iresnet-run-rt").click()
+    expect(page.locator("#iresnet-flow-strip")).to_contain_text("your drawing", timeout=60_000)
+
+
+def test_round_trip_of_a_cleared_drawing_says_so(page: Page):
+    open_iresnet(page)
+    draw_and_clear(page, "#iresnet-pad")
     page.locator("#iresnet-run-rt").click()
     expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible(timeout=30_000)
 
@@ -62,7 +72,8 @@ def test_a_bad_input_keeps_the_previous_result_on_screen(page: Page):
     strip = page.locator("#iresnet-flow-strip img")
     expect(strip).to_be_visible(timeout=60_000)  # the round trip opens computed on a test digit
     before = strip.get_attribute("src")
-    page.locator("#iresnet-run-rt").click()  # the pad is empty
+    draw_and_clear(page, "#iresnet-pad")
+    page.locator("#iresnet-run-rt").click()  # the drawing, chosen last, is empty
     expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible(timeout=30_000)
     expect(strip).to_be_visible()
     assert strip.get_attribute("src") == before

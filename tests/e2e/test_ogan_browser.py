@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
+from pads import draw_and_clear, draw_seven
 from playwright.sync_api import Page, expect
 
 
 def open_ogan(page: Page) -> Page:
     page.get_by_role("tab", name="O-GAN").click()
     return page
-
-
-def draw_seven(page: Page) -> None:
-    """A stroke straight onto the pad, as a person would: the brush is picked when the page loads."""
-    expect(page.locator("#ogan-pad").get_by_role("button", name="Brush").first).to_have_class(re.compile("highlight"))
-    canvas = page.locator("#ogan-pad canvas").first
-    box = canvas.bounding_box()
-    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
-    page.mouse.move(x0 + 0.3 * w, y0 + 0.25 * h)
-    page.mouse.down()
-    page.mouse.move(x0 + 0.7 * w, y0 + 0.25 * h, steps=8)
-    page.mouse.move(x0 + 0.45 * w, y0 + 0.8 * h, steps=12)
-    page.mouse.up()
 
 
 def redrawn(page: Page, image: str, act) -> None:
@@ -41,15 +27,27 @@ def press(page: Page, change, button: str):
 def test_draw_a_stroke_and_encode_it(page: Page, shot):
     open_ogan(page)
     # the drawing replaces the test 7 the tab opened with
-    redrawn(page, "#ogan-seen img", press(page, lambda: draw_seven(page), "#ogan-encode"))
+    redrawn(page, "#ogan-seen img", press(page, lambda: draw_seven(page, "#ogan-pad"), "#ogan-encode"))
     expect(page.locator("#ogan-recon img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#ogan-seen")).to_contain_text("your drawing")
     shot(page, "ogan-encode")
 
 
-def test_encoding_a_blank_canvas_says_so(page: Page):
+def test_encoding_a_cleared_drawing_says_so(page: Page):
     open_ogan(page)
+    draw_and_clear(page, "#ogan-pad")
     page.locator("#ogan-encode").click()
     expect(page.get_by_text("No image").or_(page.get_by_text("blank")).first).to_be_visible(timeout=30_000)
+
+
+def test_encode_uses_the_test_digit_picked_last_and_names_it(page: Page):
+    open_ogan(page)
+    draw_seven(page, "#ogan-pad")
+    page.locator("#ogan-example").get_by_text("3", exact=True).click()
+    expect(page.locator("#ogan-seen")).to_contain_text("test digit 3")
+    page.locator("#ogan-encode").click()  # the digit came after the drawing: the button encodes the digit
+    expect(page.locator("#ogan-seen")).to_contain_text("test digit 3")
+    expect(page.locator(".toast-body")).to_have_count(0)
 
 
 def test_picking_a_test_digit_encodes_it(page: Page):
