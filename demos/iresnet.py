@@ -13,11 +13,21 @@ import numpy as np
 import plotly.graph_objects as go
 
 from demos.common import article_header, lazy, markdown, model_queue, page_language, parse_number
-from demos.digit_input import DIGITS, chosen_pixels, digit_button, digit_pixels, digit_sketchpad
+from demos.digit_input import chosen_pixels, digit_button, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.iresnet_results import DENSITIES, results_markdown, samples_note
 from demos.iresnet_text import view
+from demos.iresnet_views import (
+    deformation,
+    density_figure,
+    fixed_point_figures,
+    logdet_figure,
+    real_digits,
+    round_trip,
+    sample_grid,
+    strip,
+)
 from demos.opening import link, on_open
 from models import fixed_point as fp
 from models import hub
@@ -51,11 +61,6 @@ def _one_thread() -> None:
     torch.set_num_threads(1)
 
 
-def _layout(fig: go.Figure, height: int = 340, **kwargs) -> go.Figure:
-    fig.update_layout(height=height, margin=dict(l=50, r=10, t=30, b=40), **kwargs)
-    return fig
-
-
 def _point(value, name: str) -> float:
     return parse_number(value, name, -1e3, 1e3)
 
@@ -84,22 +89,7 @@ def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30, request: gr.Reque
     y = fp.forward(x, c)
     xs = fp.iterates(y, c, n)
     errors = np.linalg.norm(xs - x, axis=1)
-    ks = np.arange(n + 1)
-    path = go.Figure(
-        [
-            go.Scatter(x=xs[:, 0], y=xs[:, 1], mode="lines+markers", name="x_k", marker=dict(size=5)),
-            go.Scatter(x=[x[0]], y=[x[1]], mode="markers", name="x", marker=dict(size=13, symbol="star")),
-            go.Scatter(x=[y[0]], y=[y[1]], mode="markers", name="y = F(x)", marker=dict(size=11, symbol="x")),
-        ]
-    )
-    _layout(path, xaxis_title="x₁", yaxis_title="x₂", yaxis_scaleanchor="x")
-    err = go.Figure(go.Scatter(x=ks, y=np.maximum(errors, 1e-17), mode="lines+markers", name="‖x_k − x‖"))
-    if c < 1:
-        bound = fp.banach_bound(c, ks, float(np.linalg.norm(xs[1] - xs[0])))
-        err.add_trace(
-            go.Scatter(x=ks, y=np.maximum(bound, 1e-17), mode="lines", name="c^k/(1−c)·‖x₁−x₀‖", line=dict(dash="dash"))
-        )
-    _layout(err, xaxis_title="k", yaxis_title=view("error", page_language(request)), yaxis_type="log")
+    path, err = fixed_point_figures(xs, x, y, errors, c, page_language(request))
     settled = float(np.linalg.norm(xs[-1] - xs[-2]))
     result = {
         "c": c,
@@ -110,50 +100,10 @@ def iresnet_fixed_point(c=0.7, x1=1.0, x2=-0.5, iterations=30, request: gr.Reque
         "converged_to_x": bool(errors[-1] < 1e-6),
         "guaranteed": c < 1,
     }
-    return path, err, _deformation(round(c, 3)), result
-
-
-@functools.lru_cache(maxsize=64)
-def _deformation(c: float) -> go.Figure:
-    # float32 and a 71×71 grid: det J is smooth, and the figure stays ~50 KB (every page event copies it)
-    lin = np.linspace(-3.5, 3.5, 71)
-    g = np.stack(np.meshgrid(lin, lin), axis=-1)
-    det = fp.jacobian_det(g, c).astype(np.float32)
-    fig = go.Figure(go.Heatmap(x=lin, y=lin, z=det, colorscale="RdBu", zmid=0, colorbar=dict(title="det J")))
-    t = np.linspace(-3, 3, 60)
-    lines = [np.stack([t, np.full_like(t, v)], 1) for v in np.linspace(-3, 3, 13)]
-    lines += [np.stack([np.full_like(t, v), t], 1) for v in np.linspace(-3, 3, 13)]
-    gap = np.full((1, 2), np.nan)  # one trace, the grid lines separated by gaps
-    mapped = np.concatenate([np.concatenate([fp.forward(line, c), gap]) for line in lines]).astype(np.float32)
-    fig.add_trace(
-        go.Scatter(x=mapped[:, 0], y=mapped[:, 1], mode="lines", line=dict(color="black", width=1), hoverinfo="skip")
-    )
-    fig.update_layout(showlegend=False)
-    return _layout(fig, height=380, xaxis_title="F(x)₁", yaxis_title="F(x)₂", yaxis_scaleanchor="x")
+    return path, err, deformation(round(c, 3)), result
 
 
 # ---------------------------------------------------------------- MNIST: round trip and samples
-
-
-def _strip(images: list[np.ndarray], scale: int = 3) -> np.ndarray:
-    """(28, 28) arrays in [0, 1] side by side with a gap, upscaled, as uint8 for an Image output."""
-    gap = np.ones((28, 4))
-    row = np.concatenate([np.concatenate([np.clip(im, 0, 1), gap], axis=1) for im in images], axis=1)
-    return (np.kron(1 - row, np.ones((scale, scale))) * 255).astype(np.uint8)  # dark ink on white
-
-
-def _roundtrip(model, pixels: np.ndarray) -> tuple[list[np.ndarray], dict]:
-    import torch
-
-    from models.iresnet_mnist import unsqueeze
-
-    x = torch.from_numpy(pixels).float().clamp(0.5 / 256, 1 - 0.5 / 256)[None, None]
-    z = model(x)
-    shown = unsqueeze(unsqueeze(z))[0, 0].numpy()  # z (16, 7, 7) laid out back on the 28x28 grid
-    shown = (shown - shown.min()) / max(float(shown.max() - shown.min()), 1e-8)
-    recs = model.inverse_after(z, ROUNDTRIP_K)[:, 0].numpy()  # (len(K), 28, 28)
-    errors = {str(k): float(np.abs(r - x[0, 0].numpy()).max()) for k, r in zip(ROUNDTRIP_K, recs, strict=True)}
-    return [x[0, 0].numpy(), shown, *recs], errors
 
 
 def iresnet_roundtrip(image):
@@ -170,10 +120,10 @@ def iresnet_roundtrip(image):
 
 def _roundtrip_pixels(pixels: np.ndarray):
     _one_thread()
-    flow_images, flow_err = _roundtrip(FLOW.get(), pixels)
-    contrast_images, contrast_err = _roundtrip(CONTRAST.get(), pixels)
+    flow_images, flow_err = round_trip(FLOW.get(), pixels, ROUNDTRIP_K)
+    contrast_images, contrast_err = round_trip(CONTRAST.get(), pixels, ROUNDTRIP_K)
     result = {"iterations": ROUNDTRIP_K, "flow_max_abs_error": flow_err, "contrast_max_abs_error": contrast_err}
-    return _strip(flow_images), _strip(contrast_images), result
+    return strip(flow_images), strip(contrast_images), result
 
 
 def _roundtrip_chosen(image, digit, choice, request: gr.Request = None):
@@ -187,14 +137,6 @@ def _roundtrip_chosen(image, digit, choice, request: gr.Request = None):
 
 def _samples_note(request: gr.Request = None) -> str:
     return samples_note(page_language(request))
-
-
-def _real_digits() -> np.ndarray:
-    """The bundled test digits 0-9 on the same scale as the samples: what the flow was trained on."""
-    from PIL import Image
-
-    imgs = [np.asarray(Image.open(p), dtype=np.float32) / 255 for p in DIGITS]
-    return np.concatenate([_strip(imgs[:5]), _strip(imgs[5:])], axis=0)
 
 
 def iresnet_sample(seed=0, n=16, temperature=1.0):
@@ -215,13 +157,7 @@ def iresnet_sample(seed=0, n=16, temperature=1.0):
     t = parse_number(temperature, "Temperature", 0.0, 1.5)
     z = torch.randn(n, 16, 7, 7, generator=torch.Generator().manual_seed(seed)) * t
     x, steps = FLOW.get().inverse(z, iterations=100, tol=1e-5)
-    imgs = x[:, 0].numpy()
-    cols = int(np.ceil(np.sqrt(n)))
-    rows = [
-        _strip(list(imgs[i : i + cols]) + [np.zeros((28, 28))] * (cols - len(imgs[i : i + cols])))
-        for i in range(0, n, cols)
-    ]
-    return np.concatenate(rows, axis=0), {
+    return sample_grid(x[:, 0].numpy()), {
         "seed": seed,
         "n": n,
         "temperature": t,
@@ -253,49 +189,13 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0, request: gr.Request
     n_probes = int(parse_number(probes, "Probes", 1, 16, integer=True))
     seed = int(parse_number(seed, "Seed", 0, 2**31 - 1, integer=True))
     p = _roulette_probability(roulette)
+    from models.iresnet import estimator_comparison
     from models.toy_densities import eight_gaussians
 
-    flow = TOYS.get().flows["eight_gaussians"]
     x = eight_gaussians(8, torch.Generator().manual_seed(3))
-    with torch.no_grad():
-        prior = flow.log_prob(x, terms=0)  # log N(F(x)) + the affine map's log-det: the rest is the blocks'
-        exact = float((flow.log_prob(x) - prior).mean())
-        series = flow.series_exact_traces(x, n_terms).mean(dim=1).tolist()
-    torch.manual_seed(seed)
-    with torch.enable_grad():  # the 8 repeats in one batch: each row draws its own probes
-        estimates = flow.log_prob(x.repeat(8, 1), terms=n_terms, probes=n_probes).detach() - prior.repeat(8)
-    runs = estimates.view(8, len(x)).mean(dim=1).tolist()
-    ks = list(range(1, n_terms + 1))
-    spin = None
-    if p is not None:  # the 8 repeats in one batch again: every row draws its own number of terms
-        gen = torch.Generator().manual_seed(seed)
-        with torch.enable_grad():
-            spun = flow.log_prob(x.repeat(8, 1), n_terms, n_probes, p, gen).detach() - prior.repeat(8)
-        spin = spun.view(8, len(x)).mean(dim=1).tolist()
-    fig = go.Figure(
-        [
-            go.Scatter(x=ks, y=[exact] * n_terms, mode="lines", name=view("exact", lang), line=dict(dash="dash")),
-            go.Scatter(x=ks, y=series, mode="lines+markers", name=view("series", lang)),
-            go.Scatter(
-                x=[n_terms],
-                y=[float(np.mean(runs))],
-                mode="markers",
-                name=view("hutchinson", lang, n=n_probes),
-                error_y=dict(type="data", array=[float(np.std(runs))]),
-                marker=dict(size=11),
-            ),
-        ]
-    )
-    if spin is not None:
-        fig.add_scatter(
-            x=[n_terms + (1 - p) / p],
-            y=[float(np.mean(spin))],
-            mode="markers",
-            name=view("roulette", lang, n=n_terms, p=f"{p:g}"),
-            error_y=dict(type="data", array=[float(np.std(spin))]),
-            marker=dict(size=11, symbol="diamond"),
-        )
-    _layout(fig, xaxis_title=view("terms", lang), yaxis_title=view("mean_logdet", lang))
+    e = estimator_comparison(TOYS.get().flows["eight_gaussians"], x, n_terms, n_probes, seed, p)
+    exact, series, runs, spin = e["exact"], e["series"], e["runs"], e["roulette_runs"]
+    fig = logdet_figure(exact, series, runs, spin, n_probes, p, lang)
     result = {
         "exact": exact,
         "series": series,
@@ -329,33 +229,12 @@ def _density(name: str, lang: str = "en") -> tuple[go.Figure, dict]:
     from models.toy_densities import DENSITIES as SAMPLERS
 
     flow = TOYS.get().flows[name]
-    lin = torch.linspace(-4.5, 4.5, GRID)
-    grid = torch.cartesian_prod(lin, lin)  # (G², 2), first coordinate slowest
+    lin, density = flow.density_grid(4.5, GRID)
+    density = density.numpy()
     with torch.no_grad():
-        density = flow.log_prob(grid).exp().view(GRID, GRID).T.numpy()
         samples = flow.inverse(torch.randn(600, 2, generator=torch.Generator().manual_seed(0))).numpy()
         data = SAMPLERS[name](600, torch.Generator().manual_seed(1)).numpy()
-    fig = go.Figure(
-        [
-            go.Heatmap(x=lin.numpy(), y=lin.numpy(), z=density, colorscale="Viridis", showscale=False),
-            go.Scatter(
-                x=samples[:, 0],
-                y=samples[:, 1],
-                mode="markers",
-                name=view("flow_samples", lang),
-                marker=dict(size=3, color="white"),
-            ),
-            go.Scatter(
-                x=data[:, 0],
-                y=data[:, 1],
-                mode="markers",
-                name=view("data", lang),
-                marker=dict(size=3, color="orange"),
-                visible="legendonly",
-            ),
-        ]
-    )
-    _layout(fig, height=420, xaxis_title="x₁", yaxis_title="x₂", yaxis_scaleanchor="x")
+    fig = density_figure(lin.numpy(), density, samples, data, lang)
     return fig, {"density": name, "grid": GRID, "mass_on_grid": float(density.sum() * (9 / (GRID - 1)) ** 2)}
 
 
@@ -447,7 +326,7 @@ with gr.Blocks() as demo:
             run_sample = gr.Button(I18N("iresnet.run_sample"), variant="primary", elem_id="iresnet-run-sample")
         grid = gr.Image(label=I18N("iresnet.samples"), interactive=False, format="png", elem_id="iresnet-samples")
         real = gr.Image(
-            _real_digits(), label=I18N("iresnet.real_digits"), interactive=False, format="png", elem_id="iresnet-real"
+            real_digits(), label=I18N("iresnet.real_digits"), interactive=False, format="png", elem_id="iresnet-real"
         )
     samples_md = gr.Markdown(elem_id="iresnet-samples-note")
     sample_json = gr.JSON(visible=False)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import gradio as gr
 import numpy as np
-import plotly.graph_objects as go
-from PIL import Image
 
 from demos.common import (
     ASSETS,
@@ -35,6 +33,7 @@ from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
 from demos.ogan_results import comparison_markdown
 from demos.ogan_text import view
+from demos.ogan_views import animation, code_figure, fit_scrub, scrub_frame
 from demos.opening import link, on_open
 from models import hub
 
@@ -75,16 +74,6 @@ def _tensor(pixels: np.ndarray):
     import torch
 
     return torch.from_numpy(pixels * 2 - 1).float()[None, None]  # (1, 1, 28, 28) in [-1, 1]
-
-
-CODE_AXIS = {"en": "dimension", "zh": "维度"}
-
-
-def _code_plot(code: np.ndarray, lang: str = "en") -> go.Figure:
-    fig = go.Figure(go.Bar(y=code, marker_color=["#2563eb" if v >= 0 else "#d97706" for v in code]))
-    fig.update_layout(height=220, margin=dict(l=30, r=10, t=30, b=30), template="plotly_white", title="0.9·N(E(x))")
-    fig.update_xaxes(title_text=CODE_AXIS[lang])
-    return fig
 
 
 def _code_from(kind: str, image, value) -> np.ndarray:
@@ -137,7 +126,7 @@ def _encode_pixels(pixels: np.ndarray, lang: str = "en"):
             for name, row in zip(("input", "reconstruction"), probs, strict=True)
         },
     }
-    return show_digits(pixels), show_digits(recon.numpy()), _code_plot(code, lang), readings[0], readings[1], result
+    return show_digits(pixels), show_digits(recon.numpy()), code_figure(code, lang), readings[0], readings[1], result
 
 
 def ogan_interpolate(
@@ -162,16 +151,14 @@ def ogan_interpolate(
     a, b = _code_from(a_kind, a_image, a_value), _code_from(b_kind, b_image, b_value)
     path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
     images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
-    gif = scratch_file("interpolation.gif")
-    pics = [Image.fromarray(show_digits(img[None])) for img in images]
-    pics[0].save(gif, save_all=True, append_images=pics[1:] + pics[-2:0:-1], duration=120, loop=0)
+    gif = animation(images, scratch_file("interpolation.gif"))
     result = {
         "a": [round(float(v), 5) for v in a],
         "b": [round(float(v), 5) for v in b],
         "method": method,
         "frames": frames,
     }
-    return show_digits(images), str(gif), result, images
+    return show_digits(images), gif, result, images
 
 
 def ogan_sample(seed=0, n=16, scale=1.0, source="prior"):
@@ -233,21 +220,6 @@ def ogan_edit(code: str, pc1=0.0, pc2=0.0, pc3=0.0, pc4=0.0, pc5=0.0, pc6=0.0, p
     edited = torch.from_numpy(z).float() + (steps * model.direction_std) @ model.directions  # (n_z,)
     image = model.generator(edited[None]).numpy()
     return show_digits(image), {"code": np.round(edited.numpy(), 5).tolist(), "offsets": steps.tolist()}
-
-
-def _scrub(frames, index):
-    if frames is None:
-        return None
-    i = int(np.clip(index, 0, len(frames) - 1))
-    return show_digits(frames[i][None])
-
-
-def _fit_scrub(frames, index):
-    """After a new path: the scrub slider spans exactly its frames, and the frame in view is redrawn."""
-    if frames is None:
-        return gr.skip(), None
-    i = int(np.clip(index, 0, len(frames) - 1))
-    return gr.Slider(maximum=len(frames) - 1, value=i), show_digits(frames[i][None])
 
 
 def _code_text(result: dict) -> str:
@@ -336,7 +308,7 @@ with gr.Blocks() as demo:
         [strip, gif, interp_json, frames_state],
     )
     run_interp.click(ogan_interpolate, *interp_io, api_name="ogan_interpolate", **QUEUE).then(
-        _fit_scrub,
+        fit_scrub,
         [frames_state, scrub],
         [scrub, frame],
         api_name="ogan_scrub_after",
@@ -346,14 +318,16 @@ with gr.Blocks() as demo:
     # the tab opens alive: the default interpolation, a sample grid and a decoded seed code are there before any click
     link(start=a_kind, a=a_value, end=b_kind, b=b_value, frames=frames, path=method)
     on_open(demo, ogan_interpolate, *interp_io, "ogan_interpolate", **QUEUE).then(
-        _fit_scrub,
+        fit_scrub,
         [frames_state, scrub],
         [scrub, frame],
         api_name="ogan_scrub_initial",
         api_visibility="private",
         queue=False,
     )
-    scrub.change(_scrub, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False)
+    scrub.change(
+        scrub_frame, [frames_state, scrub], frame, api_name="ogan_scrub", api_visibility="private", queue=False
+    )
 
     gr.Markdown(I18N("ogan.sample_title"), elem_classes="section-title")
     with gr.Row(equal_height=False):

@@ -209,6 +209,38 @@ class IResNetFlow(
             x = block(x)
         return partial
 
+    def density_grid(self, limit: float, n: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """p(x) on an n×n grid over [−limit, limit]²: the axis (n,) and the densities (n, n), rows along x₂."""
+        lin = torch.linspace(-limit, limit, n)
+        with torch.no_grad():
+            return lin, self.log_prob(torch.cartesian_prod(lin, lin)).exp().view(n, n).T
+
+
+def estimator_comparison(
+    flow: IResNetFlow, x: torch.Tensor, terms: int, probes: int, seed: int, roulette: float | None, repeats: int = 8
+) -> dict:
+    """The blocks' mean log-det over the points x, four ways: exact; the power series truncated after 1..terms terms
+    with exact traces; Hutchinson's estimate with `probes` probes (`repeats` runs in one batch, each drawing its own);
+    and, with a stopping probability `roulette`, the Russian-roulette estimate (Residual Flows), `repeats` runs."""
+    with torch.no_grad():
+        prior = flow.log_prob(x, terms=0)  # log N(F(x)) + the affine map's log-det: the rest is the blocks'
+        exact = float((flow.log_prob(x) - prior).mean())
+        series = flow.series_exact_traces(x, terms).mean(dim=1).tolist()
+    many, base = x.repeat(repeats, 1), prior.repeat(repeats)
+    torch.manual_seed(seed)
+    with torch.enable_grad():
+        runs = (flow.log_prob(many, terms=terms, probes=probes).detach() - base).view(repeats, -1).mean(dim=1)
+        spun = None
+        if roulette is not None:  # every row draws its own number of terms
+            gen = torch.Generator().manual_seed(seed)
+            spun = (flow.log_prob(many, terms, probes, roulette, gen).detach() - base).view(repeats, -1).mean(dim=1)
+    return {
+        "exact": exact,
+        "series": series,
+        "runs": runs.tolist(),
+        "roulette_runs": None if spun is None else spun.tolist(),
+    }
+
 
 class ToyFlows(nn.Module, PyTorchModelHubMixin, library_name="pytorch", license="mit", tags=["normalizing-flow"]):
     """One 2-D flow per toy density (models/toy_densities.py), kept together in one snapshot."""
