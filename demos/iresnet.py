@@ -273,7 +273,7 @@ with gr.Blocks() as demo:
             iterations = gr.Slider(1, MAX_ITERATIONS, value=30, step=1, label=I18N("iresnet.iterations"))
             run_fp = gr.Button(I18N("iresnet.run_fp"), variant="primary", elem_id="iresnet-run-fp")
         with gr.Column(scale=3), gr.Row():
-            fp_path = gr.Plot(label=I18N("iresnet.path"))  # drawn when the page opens, in its language
+            fp_path = gr.Plot(label=I18N("iresnet.path"))  # drawn when the tab opens, in the page's language
             fp_err = gr.Plot(label=I18N("iresnet.error"), elem_id="iresnet-error")
     fp_grid = gr.Plot(label=I18N("iresnet.grid"))
     with gr.Accordion(I18N("iresnet.details"), open=False):
