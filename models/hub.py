@@ -69,6 +69,18 @@ REGISTRY: dict[str, WeightsEntry] = {
         "The same ON-LSTM reading each line right to left",
         "models.onlstm:CharLM",
     ),
+    "lstm-peoples-daily": WeightsEntry(
+        "scientific-spaces-explorables/lstm-peoples-daily",
+        REVISION,
+        "The ON-LSTM's baseline: a plain character LSTM of the same size",
+        "models.onlstm:CharLM",
+    ),
+    "lstm-peoples-daily-reverse": WeightsEntry(
+        "scientific-spaces-explorables/lstm-peoples-daily-reverse",
+        REVISION,
+        "The plain LSTM baseline reading each line right to left",
+        "models.onlstm:CharLM",
+    ),
     "iresnet-mnist": WeightsEntry(
         "scientific-spaces-explorables/iresnet-mnist",
         REVISION,

