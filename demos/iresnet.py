@@ -6,21 +6,18 @@ Runs alone: `python -m demos.iresnet`.
 
 from __future__ import annotations
 
-import functools
-
 import gradio as gr
 import numpy as np
-import plotly.graph_objects as go
 
-from demos.common import article_header, lazy, markdown, model_queue, page_language, parse_number
+from demos.common import article_header, markdown, model_queue, page_language, parse_number
 from demos.digit_input import chosen_pixels, digit_button, digit_pixels, digit_sketchpad
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
+from demos.iresnet_flows import CONTRAST, FLOW, TOYS, density_panel, one_thread
 from demos.iresnet_results import DENSITIES, results_markdown, samples_note
 from demos.iresnet_text import view
 from demos.iresnet_views import (
     deformation,
-    density_figure,
     fixed_point_figures,
     logdet_figure,
     real_digits,
@@ -30,35 +27,14 @@ from demos.iresnet_views import (
 )
 from demos.opening import link, on_open
 from models import fixed_point as fp
-from models import hub
 
 ROUNDTRIP_K = [1, 2, 5, 10, 20, 50]
-MAX_ITERATIONS, MAX_SAMPLES, GRID = 200, 36, 90
+MAX_ITERATIONS, MAX_SAMPLES = 200, 36
 _THREE = 'dict(background=None, layers=[], composite=handle_file("assets/examples/ogan/digit_3.png"), id=None)'
 API_EXAMPLES = {"/iresnet_roundtrip": {"image": _THREE}}
 
 
-def _load(name: str):
-    def load():
-        from models.iresnet import ToyFlows
-        from models.iresnet_mnist import MnistFlow
-
-        cls = ToyFlows if name == "iresnet-toys" else MnistFlow
-        return hub.load(cls, name).requires_grad_(False)
-
-    return lazy(load)
-
-
-FLOW, CONTRAST, TOYS = _load("iresnet-mnist"), _load("iresnet-mnist-contrast"), _load("iresnet-toys")
 QUEUE = model_queue("iresnet")
-
-
-def _one_thread() -> None:
-    """The flows run many small ops: in a server worker thread one torch thread is 4x faster than two on this CPU
-    (round trip measured 0.27 s against 1.12 s). The setting belongs to the calling thread."""
-    import torch
-
-    torch.set_num_threads(1)
 
 
 def _point(value, name: str) -> float:
@@ -119,7 +95,7 @@ def iresnet_roundtrip(image):
 
 
 def _roundtrip_pixels(pixels: np.ndarray):
-    _one_thread()
+    one_thread()
     flow_images, flow_err = round_trip(FLOW.get(), pixels, ROUNDTRIP_K)
     contrast_images, contrast_err = round_trip(CONTRAST.get(), pixels, ROUNDTRIP_K)
     result = {"iterations": ROUNDTRIP_K, "flow_max_abs_error": flow_err, "contrast_max_abs_error": contrast_err}
@@ -149,7 +125,7 @@ def iresnet_sample(seed=0, n=16, temperature=1.0):
     Returns:
         A grid of samples and JSON with the seed and the fixed-point steps used per block.
     """
-    _one_thread()
+    one_thread()
     import torch
 
     seed = int(parse_number(seed, "Seed", 0, 2**31 - 1, integer=True))
@@ -182,7 +158,7 @@ def iresnet_logdet(terms=10, probes=4, seed=0, roulette=0.0, request: gr.Request
         roulette sits at its expected number of terms) and JSON with the numbers.
     """
     lang = page_language(request)
-    _one_thread()
+    one_thread()
     import torch
 
     n_terms = int(parse_number(terms, "Terms", 1, 30, integer=True))
@@ -222,22 +198,6 @@ def _roulette_probability(value) -> float | None:
     return parse_number(value, "Roulette stopping probability", 0.05, 0.9, closed=True)
 
 
-@functools.lru_cache(maxsize=8)
-def _density(name: str, lang: str = "en") -> tuple[go.Figure, dict]:
-    import torch
-
-    from models.toy_densities import DENSITIES as SAMPLERS
-
-    flow = TOYS.get().flows[name]
-    lin, density = flow.density_grid(4.5, GRID)
-    density = density.numpy()
-    with torch.no_grad():
-        samples = flow.inverse(torch.randn(600, 2, generator=torch.Generator().manual_seed(0))).numpy()
-        data = SAMPLERS[name](600, torch.Generator().manual_seed(1)).numpy()
-    fig = density_figure(lin.numpy(), density, samples, data, lang)
-    return fig, {"density": name, "grid": GRID, "mass_on_grid": float(density.sum() * (9 / (GRID - 1)) ** 2)}
-
-
 def iresnet_density(name="eight_gaussians", request: gr.Request = None):
     """The learned density of one 2-D flow as a heat-map with 600 samples drawn through the inverse.
 
@@ -248,7 +208,7 @@ def iresnet_density(name="eight_gaussians", request: gr.Request = None):
     """
     if name not in DENSITIES or name not in TOYS.get().flows:
         raise error("density", value=quote(name), choices=", ".join(DENSITIES))
-    fig, info = _density(name, page_language(request))
+    fig, info = density_panel(name, page_language(request))
     return fig, info
 
 

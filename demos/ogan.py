@@ -12,7 +12,6 @@ import numpy as np
 from demos.common import (
     ASSETS,
     article_header,
-    lazy,
     markdown,
     model_queue,
     page_language,
@@ -20,25 +19,16 @@ from demos.common import (
     parse_vector,
     scratch_file,
 )
-from demos.digit_input import (
-    chosen_pixels,
-    digit_button,
-    digit_grid,
-    digit_pixels,
-    digit_sketchpad,
-    show_digits,
-    test_digit,
-)
+from demos.digit_input import chosen_pixels, digit_button, digit_grid, digit_pixels, digit_sketchpad, show_digits
 from demos.errors import error, quote
 from demos.i18n import EN, I18N, ZH
+from demos.ogan_codes import JUDGE, MODEL, SOURCES, code_from, encode_digit
 from demos.ogan_results import comparison_markdown
 from demos.ogan_text import view
 from demos.ogan_views import animation, code_figure, fit_scrub, scrub_frame
 from demos.opening import link, on_open
-from models import hub
 
 EXAMPLES = ASSETS / "examples" / "ogan"
-SOURCES = ["drawing", "example", "seed"]
 MAX_FRAMES, MAX_SAMPLES, N_DIRECTIONS = 32, 64, 8
 MAX_NOISE_SCALE = 1.5
 CODE_SOURCES = ["prior", "typical", "mixture"]
@@ -48,47 +38,7 @@ API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository 
     "/ogan_interpolate": {"a_kind": "'drawing'", "a_image": _SEVEN, "b_image": "None"},
     "/ogan_edit": {"code": repr(", ".join(["0.9", "-0.9"] * 32))},
 }
-
-
-def _load():
-    from models.ogan import OGAN
-
-    return hub.load(OGAN, "ogan-mnist").requires_grad_(False)  # inference only, in any thread
-
-
-def _load_judge():
-    from models.mnist_judge import MnistJudge
-
-    return hub.load(MnistJudge, "mnist-judge").requires_grad_(False)
-
-
-MODEL = lazy(_load)
-JUDGE = lazy(_load_judge)  # an independent classifier: which digit does it read in the input and in the reconstruction?
 QUEUE = model_queue("ogan")
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _tensor(pixels: np.ndarray):
-    import torch
-
-    return torch.from_numpy(pixels * 2 - 1).float()[None, None]  # (1, 1, 28, 28) in [-1, 1]
-
-
-def _code_from(kind: str, image, value) -> np.ndarray:
-    import torch
-
-    model = MODEL.get()
-    if kind == "drawing":
-        return model.encode(_tensor(digit_pixels(image)))[0].numpy()
-    if kind == "example":
-        d = parse_number(value, "Example digit", 0, 9, integer=True)
-        return model.encode(_tensor(test_digit(d)))[0].numpy()
-    if kind == "seed":
-        s = parse_number(value, "Seed", 0, 2**31 - 1, integer=True)
-        return torch.randn(model.n_z, generator=torch.Generator().manual_seed(s)).numpy()
-    raise error("source", value=quote(kind), choices=", ".join(SOURCES))
 
 
 # ---------------------------------------------------------------- endpoints
@@ -107,26 +57,8 @@ def ogan_encode(image, request: gr.Request = None):
 
 
 def _encode_pixels(pixels: np.ndarray, lang: str = "en"):
-    import torch
-
-    model = MODEL.get()
-    x = _tensor(pixels)
-    z = model.encode(x)
-    recon = model.generator(z)
-    probs = torch.softmax(JUDGE.get()(torch.cat([x, recon])), dim=-1).numpy()  # (2, 10)
-    readings = [{str(d): round(float(p), 4) for d, p in enumerate(row)} for row in probs]
-    mse = float((((recon[0, 0].numpy() + 1) / 2 - pixels) ** 2).mean())
-    code = z[0].numpy()
-    result = {
-        "code": [round(float(v), 5) for v in code],
-        "n_z": len(code),
-        "reconstruction_pixel_mse": round(mse, 5),
-        "judge": {
-            name: {"class": int(row.argmax()), "confidence": round(float(row.max()), 4)}
-            for name, row in zip(("input", "reconstruction"), probs, strict=True)
-        },
-    }
-    return show_digits(pixels), show_digits(recon.numpy()), code_figure(code, lang), readings[0], readings[1], result
+    recon, code, readings, result = encode_digit(pixels)
+    return show_digits(pixels), show_digits(recon), code_figure(code, lang), readings[0], readings[1], result
 
 
 def ogan_interpolate(
@@ -148,7 +80,7 @@ def ogan_interpolate(
     frames = parse_number(frames, "Frames", 2, MAX_FRAMES, integer=True)
     if method not in ("linear", "spherical"):
         raise error("method", value=quote(method))
-    a, b = _code_from(a_kind, a_image, a_value), _code_from(b_kind, b_image, b_value)
+    a, b = code_from(a_kind, a_image, a_value), code_from(b_kind, b_image, b_value)
     path = interpolate(torch.from_numpy(a), torch.from_numpy(b), frames, method)
     images = MODEL.get().generator(path).numpy()  # (F, 1, 28, 28)
     gif = animation(images, scratch_file("interpolation.gif"))
@@ -241,7 +173,7 @@ def _encode_example(digit, request: gr.Request = None):
 
 
 def _seed_code(seed) -> str:
-    return ", ".join(f"{v:.4f}" for v in _code_from("seed", None, seed))
+    return ", ".join(f"{v:.4f}" for v in code_from("seed", None, seed))
 
 
 # ---------------------------------------------------------------- the tab

@@ -7,13 +7,10 @@ Runs alone: `python -m demos.terms`.
 from __future__ import annotations
 
 import csv
-import html
-import itertools
 from pathlib import Path
 
 import gradio as gr
 import numpy as np
-import plotly.graph_objects as go
 
 from demos.common import (
     ASSETS,
@@ -28,56 +25,28 @@ from demos.common import (
 from demos.errors import error, message
 from demos.i18n import I18N
 from demos.opening import link, on_open
+from demos.terms_views import (
+    BADGE,
+    COLUMNS,
+    HEADERS,
+    HIGHLIGHT_UNITS,
+    VIEW,
+    WORD_BADGE,
+    highlight_terms,
+    informative,
+    pmi_figure,
+    terms_figure,
+)
 from models import general_frequency, term_mining
 
 MAX_BYTES = 20_000_000  # input limit, stated in the UI
-HIGHLIGHT_UNITS = 20_000  # the highlighted view shows the start of long texts
 QUEUE = model_queue("terms")  # mining and segmenting a 20 MB text take one line: never two at once
 EXAMPLES = ASSETS / "examples" / "terms"
 OPENING_TEXT = EXAMPLES / "peoples_daily_1998_excerpt.txt"  # in the text box when the tab opens, already mined
 LANGUAGES = ["auto", "zh", "en"]
-COLUMNS = [  # the ranking (termhood) next to the term, then the statistics it is made of
-    "term",
-    "termhood",
-    "frequency",
-    "plurals counted with it",
-    "weight",
-    "domain score",
-    "general count",
-    "after a determiner",
-    "cohesion",
-    "left entropy",
-    "right entropy",
-]
 DEFAULT_ENTROPY = 1.2  # nats; chosen on the People's Daily corpus (models/term_mining.default_thresholds)
-HEADERS = {  # COLUMNS as the page shows them
-    "en": COLUMNS,
-    "zh": [
-        "术语",
-        "术语度",
-        "频次",
-        "合并计数的复数形式",
-        "权重",
-        "领域得分",
-        "通用语料计数",
-        "限定词后占比",
-        "凝聚度",
-        "左熵",
-        "右熵",
-    ],
-}
-BADGE = {"en": "term", "zh": "术语"}  # the highlighted view's labels
-WORD_BADGE = {"en": "word", "zh": "词"}
 SHORT_TEXT_UNITS, SHORT_TEXT_ENTROPY = 2000, 0.6  # a word seen twice has at most ln 2 = 0.69 nats of boundary entropy
 TOP_BADGED = 50  # only the top-ranked terms are marked in the text: marking every discovered word tells nothing
-VIEW = {  # what the server draws, in the page's language
-    "en": {"count": "counting n-grams", "compare": "comparing with general language", "highlight": "highlighting",
-           "frequency": "frequency in this text", "domain": "domain score ln(p_here / p_general)", "cohesion": "cohesion",
-           "threshold": "default cohesion threshold", "hover": "%{text}<br>frequency %{x}<br>domain score %{y:.2f}<extra></extra>"},
-    "zh": {"count": "统计 n 元组", "compare": "与通用语料比较", "highlight": "标注文本",
-           "frequency": "在本文中的频次", "domain": "领域得分 ln(p_本文 / p_通用)", "cohesion": "凝聚度",
-           "threshold": "默认凝聚度阈值", "hover": "%{text}<br>频次 %{x}<br>领域得分 %{y:.2f}<extra></extra>"},
-}  # fmt: skip
 _SAMPLE = "'国务院总理李鹏今天上午在人民大会堂会见了日本客人。李鹏总理说，中日两国经济合作前景广阔。' * 5"
 API_EXAMPLES = {  # for the Guide's generated snippets (run from the repository root)
     "/terms_mine": {"text": "''", "upload": 'handle_file("assets/examples/terms/peoples_daily_1998_excerpt.txt")'},
@@ -126,64 +95,6 @@ def _mine(text, language, thresholds, progress, desc: str = "counting n-grams") 
         raise error("language", choices=", ".join(LANGUAGES), value=quote(language))
     progress(0.1, desc=desc)
     return term_mining.mine(text, None if language == "auto" else language, **thresholds)
-
-
-def _highlight(
-    text: str, mined: term_mining.Mined, terms: set[str], badge: str = "term"
-) -> list[tuple[str, str | None]]:
-    """The start of the text as (piece, label) pairs: the given terms labelled `badge`, the plain text between two
-    terms one piece (a page of single-word pieces is slow for the browser to draw)."""
-    pieces: list[tuple[str, str | None]] = []
-
-    def add(piece: str, label: str | None) -> None:
-        if label is None and pieces and pieces[-1][1] is None:
-            pieces[-1] = (pieces[-1][0] + piece, None)
-        elif piece:
-            pieces.append((piece, label))
-
-    last = 0
-    for a, b in term_mining.segment(mined, limit=HIGHLIGHT_UNITS):
-        piece = text[a:b]
-        add(text[last:a], None)
-        add(piece, badge if (piece.lower() if mined.language != "zh" else piece) in terms else None)
-        last = b
-    return pieces
-
-
-def _informative(table: list[list]) -> list[int]:
-    """The columns worth showing: not empty throughout, and not a copy of a column before them (for Chinese the
-    plural and determiner columns are empty and the weight is 1, so termhood equals the domain score)."""
-    if not table:
-        return list(range(len(COLUMNS)))
-    columns, keep = list(zip(*table, strict=True)), []
-    for i, col in enumerate(columns):
-        if not all(v in (None, "") for v in col) and not any(col == columns[j] for j in keep):
-            keep.append(i)
-    return keep
-
-
-def _plot(rows: list[term_mining.Term], lang: str = "en") -> go.Figure:
-    v = VIEW[lang]
-    fig = go.Figure(
-        go.Scattergl(
-            x=[r.count for r in rows],
-            y=[r.domain_score for r in rows],
-            mode="markers",
-            text=[html.escape(r.term) for r in rows],
-            hovertemplate=v["hover"],
-            marker=dict(
-                size=6,
-                color=[r.cohesion if r.cohesion is not None else 0.0 for r in rows],  # a single word: no split
-                colorscale="Viridis",
-                showscale=True,
-                colorbar=dict(title=v["cohesion"]),
-            ),
-        )
-    )
-    fig.update_layout(height=380, template="plotly_white", margin=dict(l=40, r=20, t=30, b=40))
-    fig.update_xaxes(type="log", title_text=v["frequency"])
-    fig.update_yaxes(title_text=v["domain"])
-    return fig
 
 
 def terms_mine(
@@ -236,7 +147,7 @@ def terms_mine(
     ]
     progress(0.8, desc=VIEW[lang]["highlight"])
     top = {form for r in rows[:TOP_BADGED] for form in (r.term, *r.other_forms)}
-    highlighted = _highlight(text, mined, top, BADGE[lang])
+    highlighted = highlight_terms(text, mined, top, BADGE[lang])
     csv_path = scratch_file("terms.csv")
     with open(csv_path, "w", newline="", encoding="utf-8") as f:
         csv.writer(f).writerows([COLUMNS, *table])
@@ -249,9 +160,9 @@ def terms_mine(
         },
         "terms": [dict(zip(COLUMNS, row, strict=True)) for row in table[:1000]],
     }
-    keep = _informative(table)
+    keep = informative(table)
     shown = {"headers": [HEADERS[lang][i] for i in keep], "data": [[row[i] for i in keep] for row in table]}
-    return shown, _plot(rows[:5000], lang), highlighted, str(csv_path), result
+    return shown, terms_figure(rows[:5000], lang), highlighted, str(csv_path), result
 
 
 def terms_segment(text: str, language: str = "auto", upload=None, request: gr.Request = None):
@@ -300,19 +211,7 @@ def pmi_explainer(text: str, request: gr.Request = None):
     pairs = first[:-1] + first[1:] * V
     left, right = (np.maximum(uni.lookup(u), 0.5) for u in (first[:-1], first[1:]))  # 0.5: units no table counts
     pmi = np.log(np.maximum(bi.lookup(pairs), 0.5) * total / (left * right))
-    labels = [html.escape(enc.alphabet[i]) for i in first]
-    fig = go.Figure(
-        go.Bar(
-            x=[f"{a}|{b}" for a, b in itertools.pairwise(labels)],
-            y=pmi,
-            marker_color=["#2563eb" if v >= 2.5 else "#d97706" for v in pmi],
-        )
-    )
-    fig.add_hline(y=2.5, line_dash="dot", annotation_text=VIEW[lang]["threshold"])
-    fig.update_layout(
-        height=300, template="plotly_white", margin=dict(l=40, r=20, t=30, b=60), yaxis_title="PMI (nats)"
-    )
-    return fig
+    return pmi_figure([enc.alphabet[i] for i in first], pmi, lang)
 
 
 with gr.Blocks() as demo:

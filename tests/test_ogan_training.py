@@ -211,6 +211,39 @@ def test_checkpoints_from_before_the_code_mixture_still_load(runs):
     assert model.n_mixture == 0 and info["steps"] == 3
 
 
+def test_a_published_snapshot_is_measured_where_its_run_is_absent(runs, tmp_path):
+    from training.publish import write_snapshot
+
+    tr.train(tiny_args(3), images())
+    exported, info = tr.load_run("tiny")
+    snapshot = tmp_path / "snapshot"
+    write_snapshot(exported, snapshot, {**info, "mean_rho_fresh_z": 0.0}, cards.ablation_card({**info, **ROW}))
+    from_run, run_info, published = ev.load_model("tiny", snapshot)
+    assert published is None and run_info == info  # the run wins while it is here
+    (runs / "tiny" / "checkpoint.pt").unlink()
+    from_snapshot, snap_info, published = ev.load_model("tiny", snapshot)
+    assert snap_info == info and published["steps"] == 3
+    for a, b in zip(from_run.state_dict().values(), from_snapshot.state_dict().values(), strict=True):
+        torch.testing.assert_close(a, b)
+
+
+ROW = {"sample_confident_share": 0.9, "fid_judge_features": 6.5, "reconstruction_class_consistency": 0.1,
+       "mean_rho_fresh_z": -0.01}  # fmt: skip
+
+
+def test_the_ablation_card_names_its_measured_numbers_and_the_model_it_serves():
+    info = {"steps": 120000, "minutes": 129.6, "bf16": True, "beta1": 0.5, **ROW}
+    summary = cards.ablation_card(info).summary
+    assert "`ogan-mnist`" in summary and "120000 steps" in summary and "FID 6.5" in summary
+    assert "β1 = 0.5" in summary and "bfloat16" in summary
+
+
+def test_rows_carried_from_earlier_runs_survive_a_new_evaluation():
+    earlier = {"carried_over": ["ogan-gan_qp"], "ogan-gan_qp": {"steps": 1}, "stale": 1}
+    assert ev.carried(earlier) == {"carried_over": ["ogan-gan_qp"], "ogan-gan_qp": {"steps": 1}}
+    assert ev.carried({"stale": 1}) == {}
+
+
 def test_a_quick_evaluation_cannot_be_published():
     args = parse(["evaluate", "--name", "tiny", "--quick", "--publish"])
     with pytest.raises(SystemExit, match="publish a full evaluation"):

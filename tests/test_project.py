@@ -197,6 +197,30 @@ def test_imports_point_one_way_app_demos_models_and_training_models(folder, forb
     assert not offenders
 
 
+def _rebound_imports(path: Path) -> list[str]:
+    """Names a module imports at its top and then assigns again anywhere in it (`encode = gr.Button(...)` after
+    importing a function `encode` makes every later call reach the button)."""
+    tree = ast.parse(path.read_text())
+    imported = {
+        (a.asname or a.name).split(".")[0]
+        for node in tree.body
+        if isinstance(node, (ast.Import, ast.ImportFrom))
+        for a in node.names
+    }
+    stored = (n for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store))
+    return sorted({f"{n.id} (line {n.lineno})" for n in stored if n.id in imported})
+
+
+def test_no_module_rebinds_a_name_it_imports():
+    offenders = {
+        str(path.relative_to(ROOT)): _rebound_imports(path)
+        for folder in ("demos", "models", "training")
+        for path in (ROOT / folder).rglob("*.py")
+        if _rebound_imports(path)
+    }
+    assert not offenders
+
+
 def test_the_app_never_imports_training():
     assert "training" not in _imports(ROOT / "app.py")
 

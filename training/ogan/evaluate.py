@@ -4,6 +4,10 @@ Every number is in the judge's terms (training/judge.py): its confidence on 10k 
 in its feature space against the 10k test digits, the reconstructions' class-consistency. The evaluation also fits
 what ships inside the model: the latent directions (principal components of the codes) and the code mixture with
 its typicality threshold.
+
+Both models of the tab's table ship as snapshots (`ogan-mnist` and `ogan-mnist-ablation`): where runs/<name> is
+absent, that model's snapshot is measured instead (the O-GAN's fitted mixture and directions as shipped), so a fresh
+clone recomputes every number the tab shows.
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from models.digits import to_mnist
 from models.ogan import OGAN, pearson
 from training.data import load_mnist
 from training.judge import judge_dir, load_judge, predict, to_tensor
-from training.ogan.card import card
-from training.ogan.train import load_run
+from training.ogan.card import ablation_card, card
+from training.ogan.train import checkpoint_path, load_run
 from training.publish import model_card, write_snapshot
 
 SNAPSHOT = Path("assets/weights/ogan-mnist")
+ABLATION = Path("assets/weights/ogan-mnist-ablation")
+RUN_INFO = ("steps", "minutes", "bf16", "beta1", "lr", "width")  # what a run's checkpoint records (load_run)
 EXAMPLES = Path("assets/examples/ogan")
 NOISE_SCALES = (0.8, 0.6)  # besides z ~ N(0, I), samples are also measured at z ~ N(0, s^2 I)
 MIXTURE_SIZES = (10, 20, 40, 80)  # components tried for the code mixture; validation log-likelihood chooses
@@ -228,6 +234,22 @@ def measure_drawings(threads: int = 2) -> dict:
     return found
 
 
+def load_model(name: str, snapshot: Path) -> tuple[OGAN, dict, dict | None]:
+    """Run `name` from its checkpoint, or, where runs/<name> is absent, the published `snapshot` with its run info and
+    its metrics.json (the third item; None for a run)."""
+    if checkpoint_path(name).is_file() or not (snapshot / "model.safetensors").is_file():
+        return (*load_run(name), None)
+    published = json.loads((snapshot / "metrics.json").read_text())
+    model = OGAN.from_pretrained(str(snapshot), strict=True).eval()
+    return model, {k: published[k] for k in RUN_INFO if k in published}, published
+
+
+def carried(earlier: dict) -> dict:
+    """The rows an earlier metrics.json carried from runs this machine no longer has (listed in its `carried_over`)."""
+    keys = earlier.get("carried_over", [])
+    return {k: earlier[k] for k in keys if k in earlier} | ({"carried_over": keys} if keys else {})
+
+
 def save_grid(images: torch.Tensor, path: Path, nrow: int = 8) -> None:
     from PIL import Image
 
@@ -247,10 +269,12 @@ def evaluate(args: argparse.Namespace) -> dict:
     x_test = to_tensor(x_img)
     test_probs, test_features = predict(judge, x_test)
     test_features = test_features.numpy().astype(np.float64)
-    model, info = load_run(args.name)
+    model, info, shipped = load_model(args.name, SNAPSHOT)
     x_train = to_tensor(load_mnist("train")[0])
     mixture_table, thresholds = [], {}
-    if not args.quick:
+    if shipped is not None:  # the snapshot already holds its fitted mixture and directions
+        mixture_table, thresholds = shipped["code_mixture_sizes"], shipped["typicality_thresholds"]
+    elif not args.quick:
         model, mixture_table, thresholds = fit_code_mixture(model, x_train, to_tensor(load_mnist("validation")[0]))
         fill_directions(model, x_train)
     metrics = {
@@ -265,7 +289,7 @@ def evaluate(args: argparse.Namespace) -> dict:
     }
     ablation = None
     if args.ablation:
-        ablation, ab_info = load_run(args.ablation)
+        ablation, ab_info, _ = load_model(args.ablation, ABLATION)
         metrics["ablation"] = {**ab_info, **measure(ablation, judge, x_test, y_test, test_features, args.samples)}
         metrics["fid_ratio_to_ablation"] = metrics["fid_judge_features"] / metrics["ablation"]["fid_judge_features"]
     for name in args.compare:  # e.g. the O-GAN and ablation with the other base loss
@@ -281,6 +305,11 @@ def evaluate(args: argparse.Namespace) -> dict:
             if run is not None:
                 torch.manual_seed(7)
                 save_grid(run.generator(torch.randn(32, run.n_z)), EXAMPLES / path)
+        earlier = json.loads((SNAPSHOT / "metrics.json").read_text()) if (SNAPSHOT / "metrics.json").is_file() else {}
+        metrics = {**carried(earlier), **metrics}
         write_snapshot(model, SNAPSHOT, metrics, card(metrics))
+        if ablation is not None:
+            ab_metrics = {**metrics["ablation"], "used_by": SNAPSHOT.name}
+            write_snapshot(ablation, ABLATION, ab_metrics, ablation_card(ab_metrics))
     print(json.dumps(metrics, indent=2))
     return metrics
