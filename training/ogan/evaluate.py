@@ -30,7 +30,7 @@ from training.publish import model_card, write_snapshot
 
 SNAPSHOT = Path("assets/weights/ogan-mnist")
 ABLATION = Path("assets/weights/ogan-mnist-ablation")
-RUN_INFO = ("steps", "minutes", "bf16", "beta1", "lr", "width")  # what a run's checkpoint records (load_run)
+RUN_INFO = ("steps", "minutes", "threads", "bf16", "beta1", "lr", "width")  # what a run's checkpoint records (load_run)
 EXAMPLES = Path("assets/examples/ogan")
 NOISE_SCALES = (0.8, 0.6)  # besides z ~ N(0, I), samples are also measured at z ~ N(0, s^2 I)
 MIXTURE_SIZES = (10, 20, 40, 80)  # components tried for the code mixture; validation log-likelihood chooses

@@ -150,6 +150,7 @@ def fit(
             rng=torch.get_rng_state(),
             config=config,
             bf16=bf16,
+            threads=args.threads,
         )
 
     while time.perf_counter() - started < budget_s and step < args.max_steps:
@@ -199,6 +200,7 @@ def load_run(name: str) -> tuple[OGAN, dict]:
         "steps": state["step"],
         "minutes": round(state["elapsed"] / 60, 1),
         "bf16": state.get("bf16", False),
+        "threads": state.get("threads", 1),
         "beta1": group["betas"][0],
         "lr": group.get("base", group["lr"]),
         "width": state["config"]["g_width"],
