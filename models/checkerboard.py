@@ -105,11 +105,15 @@ def random_layers(
 
 
 def power_spectrum(images: np.ndarray) -> np.ndarray:
-    """Mean power spectrum of images (N, n, n) or one (n, n), mean removed, zero frequency at the centre, (n, n)."""
+    """Mean power spectrum of images (N, n, n) or one (n, n), mean removed, zero frequency at the centre, (n, n).
+    Power within float64 rounding of the images' own scale is set to 0: a flat image has no pattern, and its
+    rounding noise must not read as one (resize layers on a constant input give a constant up to 1e-17)."""
     a = np.asarray(images, dtype=np.float64)
     a = a[None] if a.ndim == 2 else a
+    rounding = (64 * np.finfo(np.float64).eps * np.abs(a).sum(axis=(1, 2)).max()) ** 2
     a = a - a.mean(axis=(1, 2), keepdims=True)
     power = np.abs(np.fft.fft2(a)) ** 2
+    power[power <= rounding] = 0.0
     return np.fft.fftshift(power.mean(0))
 
 
