@@ -18,6 +18,11 @@ def _short(r: dict) -> str:
     )
 
 
+def _cores(m: dict) -> str:
+    threads = m.get("threads", 1)  # checkpoints from before threads were recorded ran on one each
+    return "one core" if threads == 1 else f"{threads} cores"
+
+
 def _precision(m: dict) -> str:
     return (
         " under bfloat16 autocast (convolutions and dense layers; losses and BatchNorm in float32)"
@@ -177,7 +182,7 @@ def ablation_card(m: dict) -> CardInfo:
             "correlation weight set to 0, so the critic's mean is only a GAN score and nothing ties its code E(x) to "
             "the generator's z. The O-GAN tab's table puts it beside the O-GAN (numbers in that model's card, "
             f"`ablation`). {m['steps']} steps of 64 digits{_adam(m)}{_precision(m)}, {m['minutes']} minutes on "
-            f"{'one core' if m.get('threads', 1) == 1 else str(m['threads']) + ' cores'}. "
+            f"{_cores(m)}. "
             f"Measured: {_short(m)}; mean ρ(z, E(G(z))) {m['mean_rho_fresh_z']:.3f}. Its samples are close to the "
             "O-GAN's (compare the FID and confident share in that card), but its reconstructions "
             "G(0.9·N(E(x))) are of the right class no more often than chance (10% for ten classes)."
